@@ -1,0 +1,1 @@
+"""The engine and everything that is not a check, a report or the window."""

@@ -1,0 +1,107 @@
+"""How each collection of inventory is fetched: product, action, paging, nesting.
+
+A collection is fetched once per scan (per region for regional products), however many
+checks read it. Checks name collections by ``name``; the engine fetches the union of
+what the selected checks need. The RAM actions a collection calls are the permissions
+the checks reading it require.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Paging(enum.Enum):
+    """The paging styles of Alibaba Cloud list APIs."""
+
+    NONE = "none"
+    PAGE_NUMBER = "page_number"  # PageNumber / PageSize, stop at TotalCount
+    NEXT_TOKEN = "next_token"  # NextToken / MaxResults
+    MARKER = "marker"  # Marker / MaxItems, IsTruncated (RAM)
+    OSS_MARKER = "oss_marker"  # marker / max-keys, IsTruncated + NextMarker (OSS)
+
+
+class Scope(enum.Enum):
+    REGIONAL = "regional"  # one call per scanned region
+    GLOBAL = "global"  # one call to the product's central endpoint
+
+
+@dataclass(frozen=True)
+class ListCollection:
+    """A list (or a single object) read with one action, paged to the end.
+
+    Attributes:
+        items: dotted path to the list in the response body (``Instances.Instance``);
+            ``None`` when the whole body is the one record (``GetPasswordPolicy``).
+        id_field: the resource id, used to drop the same resource returned by several
+            regional endpoints.
+        page_size: the page size asked for (the action's maximum).
+        size_param: the request parameter carrying the page size, when it is not the
+            paging style's usual one (``MaxResults``, ``PageSize``, ``MaxItems``).
+        empty_when_denied: the action answers a caller without permission with an empty
+            list instead of an error, so an empty answer proves nothing on its own.
+        absent_codes: error codes that mean "there is no such object" (a record-less
+            collection, not a failure).
+        unsupported_codes: error codes that mean the product or region does not offer
+            this (the region simply has none).
+    """
+
+    name: str
+    product: str
+    action: str
+    items: str | None
+    scope: Scope = Scope.REGIONAL
+    paging: Paging = Paging.NONE
+    page_size: int | None = None
+    size_param: str | None = None
+    id_field: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    empty_when_denied: bool = False
+    absent_codes: tuple[str, ...] = ()
+    unsupported_codes: tuple[str, ...] = ()
+
+    @property
+    def actions(self) -> tuple[str, ...]:
+        return (self.action,)
+
+
+@dataclass(frozen=True)
+class DetailCollection:
+    """One read per resource of a parent collection (rules of each security group).
+
+    Attributes:
+        parent: the collection whose records this one reads one by one.
+        param: the request parameter naming the resource (``SecurityGroupId``; for OSS,
+            ``bucket``).
+        parent_field: the parent record's field holding that id.
+        items: dotted path to the part of the response kept (``None``: the whole body).
+        absent_codes: error codes meaning "this resource has none" (a user without a
+            login profile); they reach the check as a ``DetailError`` with
+            ``absent=True``.
+        unsupported_codes: error codes meaning "this kind of resource does not support
+            the call" (``InstanceEngineType.NotSupport``); they affect only that
+            resource.
+    """
+
+    name: str
+    product: str
+    action: str
+    parent: str
+    param: str
+    parent_field: str
+    items: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    paging: Paging = Paging.NONE
+    page_size: int | None = None
+    size_param: str | None = None
+    absent_codes: tuple[str, ...] = ()
+    unsupported_codes: tuple[str, ...] = ()
+
+    @property
+    def actions(self) -> tuple[str, ...]:
+        return (self.action,)
+
+
+Collection = ListCollection | DetailCollection

@@ -1,0 +1,56 @@
+"""The results of a scan, as the engine produces them and the store and reports read them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from cloud_checkup.checks.base import Category, Finding, Status
+
+
+@dataclass(frozen=True)
+class Account:
+    id: str
+    alias: str | None
+    identity: str  # the ARN of the identity that scanned
+
+
+@dataclass
+class ItemResult:
+    """The status of one check item after a scan, with its per-resource findings."""
+
+    check_id: str
+    status: Status
+    reason: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    missing_actions: tuple[str, ...] = ()
+
+    @property
+    def failed(self) -> list[Finding]:
+        return [f for f in self.findings if f.status is Status.FAIL]
+
+
+@dataclass(frozen=True)
+class Score:
+    value: int
+    tier: str
+    categories: dict[Category, int | None]
+    dimensions: dict[str, int | None]
+
+
+@dataclass
+class ScanResult:
+    scan_id: str
+    account: Account
+    started_at: datetime
+    finished_at: datetime | None
+    packages: list[str]
+    regions: list[str]
+    results: list[ItemResult]
+    score: Score | None = None
+    api_calls: int = 0
+    cancelled: bool = False
+    tool_version: str = ""
+
+    def result(self, check_id: str) -> ItemResult | None:
+        return next((r for r in self.results if r.check_id == check_id), None)
