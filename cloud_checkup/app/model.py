@@ -1,4 +1,4 @@
-"""The results of a scan, as the engine produces them and the store and reports read them."""
+"""A scan's results: what the engine makes and the store and reports read."""
 
 from __future__ import annotations
 

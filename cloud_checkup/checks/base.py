@@ -40,7 +40,9 @@ CATEGORY_NAMES = {
     Category.IDENTITY: "Identity and access security",
     Category.INFRASTRUCTURE: "Infrastructure security (network, data, logging)",
     Category.RESILIENCE: "High availability and disaster recovery",
-    Category.STABILITY: "Stability audit (expiry, quotas, events, versions, monitoring)",
+    Category.STABILITY: (
+        "Stability audit (expiry, quotas, events, versions, monitoring)"
+    ),
     Category.AI: "AI security (PAI, Model Studio, AI guardrails, AI infrastructure)",
 }
 
@@ -89,6 +91,7 @@ class Finding:
     region: str | None = None
     name: str | None = None
     resource_type: str | None = None
+    tags: tuple[tuple[str, str], ...] = ()  # the resource's tags, for exceptions by tag
 
     @classmethod
     def passed(cls, resource_id: str, detail: str = "", **kw: Any) -> Finding:
@@ -115,7 +118,9 @@ class Record(Mapping[str, Any]):
 
     __slots__ = ("_data", "region", "key")
 
-    def __init__(self, data: Mapping[str, Any], region: str | None, key: str | None = None):
+    def __init__(
+        self, data: Mapping[str, Any], region: str | None, key: str | None = None
+    ):
         self._data = data
         self.region = region
         self.key = key
@@ -173,7 +178,7 @@ class Inventory(Protocol):
         """Every record of a list collection, across the scanned regions."""
 
     def details(self, collection: str) -> Mapping[str, Record]:
-        """Per-resource records keyed by resource id (only the ones read successfully)."""
+        """Per-resource records by resource id (only the ones read successfully)."""
 
     def detail_errors(self, collection: str) -> Mapping[str, DetailError]:
         """Per-resource reads that failed, keyed by resource id."""

@@ -33,6 +33,8 @@ class ListCollection:
     """A list (or a single object) read with one action, paged to the end.
 
     Attributes:
+        path: for ROA-style products, the request path (``/api/v1/clusters``); RPC
+            actions leave it ``None``.
         items: dotted path to the list in the response body (``Instances.Instance``);
             ``None`` when the whole body is the one record (``GetPasswordPolicy``).
         id_field: the resource id, used to drop the same resource returned by several
@@ -52,6 +54,8 @@ class ListCollection:
     product: str
     action: str
     items: str | None
+    path: str | None = None
+    method: str = "GET"
     scope: Scope = Scope.REGIONAL
     paging: Paging = Paging.NONE
     page_size: int | None = None
@@ -76,6 +80,8 @@ class DetailCollection:
         param: the request parameter naming the resource (``SecurityGroupId``; for OSS,
             ``bucket``).
         parent_field: the parent record's field holding that id.
+        path: for ROA-style products, the request path with ``{param}`` standing for
+            the resource id (``/api/v1/clusters/{ClusterId}``).
         items: dotted path to the part of the response kept (``None``: the whole body).
         absent_codes: error codes meaning "this resource has none" (a user without a
             login profile); they reach the check as a ``DetailError`` with
@@ -92,6 +98,8 @@ class DetailCollection:
     param: str
     parent_field: str
     items: str | None = None
+    path: str | None = None
+    method: str = "GET"
     params: dict[str, Any] = field(default_factory=dict)
     paging: Paging = Paging.NONE
     page_size: int | None = None

@@ -1,0 +1,317 @@
+"""Signed, paced, retried read calls to Alibaba Cloud's OpenAPI and OSS.
+
+Requests are signed with the SDKs' own signers (ACS3-HMAC-SHA256 from
+alibabacloud-tea-openapi, OSS4-HMAC-SHA256 from alibabacloud-oss-v2) and sent through
+one shared aiohttp session. We do not use the SDK's async transport: it opens a new
+session and TLS context for every request and retries with a blocking sleep (see
+DESIGN.md). Retries and pacing live in one place, here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import quote
+
+import aiohttp
+from alibabacloud_tea_openapi.utils import Utils as OpenApiUtils
+
+from cloud_checkup import __version__
+
+from . import endpoints, xml
+from .credentials import CredentialSource
+from .errors import CloudError
+from .pacing import Pacer, RetryPolicy
+from .readonly import ensure_read
+from .transport import Transport
+
+log = logging.getLogger(__name__)
+
+SIGNATURE_ALGORITHM = "ACS3-HMAC-SHA256"
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
+USER_AGENT = f"CloudHealthCheckup/{__version__}"
+
+
+def _encode(value: str) -> str:
+    return quote(value, safe="~")
+
+
+def _canonical_query(params: Mapping[str, str]) -> str:
+    return "&".join(f"{_encode(k)}={_encode(v)}" for k, v in sorted(params.items()))
+
+
+def flatten_params(params: Mapping[str, Any]) -> dict[str, str]:
+    """RPC parameters as Alibaba expects them: ``Tag.1.Key``, booleans as ``true``."""
+    flat: dict[str, str] = {}
+
+    def add(prefix: str, value: Any) -> None:
+        if value is None:
+            return
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                add(f"{prefix}.{key}" if prefix else key, item)
+        elif isinstance(value, list | tuple):
+            for index, item in enumerate(value, start=1):
+                add(f"{prefix}.{index}", item)
+        elif isinstance(value, bool):
+            flat[prefix] = "true" if value else "false"
+        else:
+            flat[prefix] = str(value)
+
+    add("", params)
+    return flat
+
+
+class CloudClient:
+    """Read-only client for every product in the endpoint table, and OSS.
+
+    Attributes:
+        calls: HTTP requests sent so far (retries included).
+    """
+
+    def __init__(
+        self,
+        credentials: CredentialSource,
+        transport: Transport,
+        *,
+        pacer: Pacer | None = None,
+        retry: RetryPolicy | None = None,
+    ):
+        self._credentials = credentials
+        self._transport = transport
+        self._pacer = pacer or Pacer()
+        self._retry = retry or RetryPolicy()
+        self.calls = 0
+
+    async def call(
+        self,
+        product: str,
+        action: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        region: str | None = None,
+        path: str | None = None,
+        method: str | None = None,
+    ) -> dict[str, Any]:
+        """Call one OpenAPI action and return its JSON body.
+
+        Raises:
+            ReadOnlyViolation: the action is not a configuration read (nothing is sent).
+            CloudError: the cloud answered with an error, after retrying the transient
+                kinds.
+        """
+        ensure_read(product, action)
+        spec = endpoints.product(product)
+        host = spec.host(region)
+        query = flatten_params(params or {})
+        verb = method or ("GET" if spec.style == "ROA" else "POST")
+        return await self._with_retries(
+            product,
+            action,
+            lambda: self._send_openapi(
+                host, spec.version, action, verb, path or "/", query
+            ),
+        )
+
+    async def oss(
+        self,
+        action: str,
+        region: str,
+        *,
+        bucket: str | None = None,
+        subresource: str | None = None,
+        params: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """Read OSS service or bucket configuration (never object contents)."""
+        ensure_read("oss", action)
+        host = (
+            endpoints.oss_bucket_host(bucket, region)
+            if bucket
+            else endpoints.oss_service_host(region)
+        )
+        query = dict(params or {})
+        if subresource:
+            query[subresource] = ""
+        return await self._with_retries(
+            "oss", action, lambda: self._send_oss(host, region, bucket, query)
+        )
+
+    async def _with_retries(self, product: str, action: str, send) -> dict[str, Any]:
+        for attempt in range(1, self._retry.attempts + 1):
+            try:
+                async with self._pacer.slot(product):
+                    self.calls += 1
+                    return await send()
+            except CloudError as error:
+                error.action = f"{product}:{action}"
+                if not error.is_transient or attempt == self._retry.attempts:
+                    raise
+                delay = self._retry.delay(attempt, error.retry_after)
+                if error.is_throttling:
+                    self._pacer.pause(product, delay)
+                log.info(
+                    "%s:%s answered %s; retry %d in %.2f s",
+                    product,
+                    action,
+                    error.code,
+                    attempt,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+        raise AssertionError("unreachable")
+
+    async def _send_openapi(
+        self,
+        host: str,
+        version: str,
+        action: str,
+        method: str,
+        path: str,
+        query: dict[str, str],
+    ) -> dict[str, Any]:
+        credential = await self._credentials.get()
+        headers = {
+            "host": host,
+            "x-acs-action": action,
+            "x-acs-version": version,
+            "x-acs-date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "x-acs-signature-nonce": OpenApiUtils.get_nonce(),
+            "x-acs-content-sha256": EMPTY_SHA256,
+            "accept": "application/json",
+            "user-agent": USER_AGENT,
+        }
+        if credential.security_token:
+            headers["x-acs-accesskey-id"] = credential.access_key_id
+            headers["x-acs-security-token"] = credential.security_token
+        request = SimpleNamespace(
+            method=method, pathname=path, query=query, headers=headers
+        )
+        headers["Authorization"] = OpenApiUtils.get_authorization(
+            request,
+            SIGNATURE_ALGORITHM,
+            EMPTY_SHA256,
+            credential.access_key_id,
+            credential.access_key_secret,
+        )
+        encoded_path = quote(path, safe="/~")
+        suffix = f"?{_canonical_query(query)}" if query else ""
+        url = self._transport.url(host, encoded_path + suffix)
+        status, response_headers, body = await self._exchange(method, url, headers)
+        return _parse_openapi(status, response_headers, body, host)
+
+    async def _send_oss(
+        self, host: str, region: str, bucket: str | None, query: dict[str, str]
+    ) -> dict[str, Any]:
+        from alibabacloud_oss_v2.signer.v4 import SignerV4
+        from alibabacloud_oss_v2.types import Credentials, HttpRequest, SigningContext
+
+        credential = await self._credentials.get()
+        suffix = "&".join(
+            f"{_encode(k)}={_encode(v)}" if v else _encode(k)
+            for k, v in sorted(query.items())
+        )
+        url = self._transport.url(host, "/" + (f"?{suffix}" if suffix else ""))
+        request = HttpRequest("GET", url, headers={"User-Agent": USER_AGENT})
+        SignerV4().sign(
+            SigningContext(
+                product="oss",
+                region=region,
+                bucket=bucket,
+                request=request,
+                credentials=Credentials(
+                    credential.access_key_id,
+                    credential.access_key_secret,
+                    credential.security_token,
+                ),
+            )
+        )
+        headers = dict(request.headers.items())
+        status, response_headers, body = await self._exchange("GET", url, headers)
+        return _parse_oss(status, response_headers, body, host)
+
+    async def _exchange(
+        self, method: str, url: str, headers: dict[str, str]
+    ) -> tuple[int, Mapping[str, str], bytes]:
+        started = time.monotonic()
+        try:
+            async with self._transport.request(method, url, headers) as response:
+                body = await response.read()
+                log.debug(
+                    "%s %s -> %d in %.3f s",
+                    method,
+                    url.split("?", 1)[0],
+                    response.status,
+                    time.monotonic() - started,
+                )
+                return response.status, response.headers, body
+        except TimeoutError as error:
+            raise CloudError("Transport.Timeout", "no answer in time") from error
+        except aiohttp.ClientPayloadError as error:
+            raise CloudError("Transport.Truncated", "the answer was cut off") from error
+        except aiohttp.ClientError as error:
+            raise CloudError("Transport.ConnectionError", str(error)) from error
+
+
+def _retry_after(headers: Mapping[str, str]) -> float | None:
+    value = headers.get("x-acs-retry-after")
+    try:
+        return float(value) / 1000 if value else None
+    except ValueError:
+        return None
+
+
+def _parse_openapi(
+    status: int, headers: Mapping[str, str], body: bytes, host: str
+) -> dict[str, Any]:
+    try:
+        document = json.loads(body) if body else {}
+    except ValueError:
+        document = None
+    if not isinstance(document, dict):
+        raise CloudError(
+            "Transport.MalformedResponse",
+            f"{host} answered with a body that is not a JSON object",
+            status=status,
+        )
+    if status >= 400:
+        raise CloudError(
+            str(document.get("Code") or document.get("code") or f"HTTP{status}"),
+            str(document.get("Message") or document.get("message") or ""),
+            status=status,
+            request_id=document.get("RequestId") or document.get("requestId"),
+            retry_after=_retry_after(headers),
+        )
+    return document
+
+
+def _parse_oss(
+    status: int, headers: Mapping[str, str], body: bytes, host: str
+) -> dict[str, Any]:
+    if status < 400 and "json" in headers.get("Content-Type", ""):
+        # GetBucketPolicy answers with the policy document itself, in JSON.
+        return _parse_openapi(status, headers, body, host)
+    try:
+        document = xml.parse(body) if body else {}
+    except xml.XmlError as error:
+        raise CloudError(
+            "Transport.MalformedResponse",
+            f"{host} answered with bad XML: {error}",
+            status=status,
+        ) from error
+    if status >= 400:
+        error_body = document.get("Error", {}) if isinstance(document, dict) else {}
+        raise CloudError(
+            str(error_body.get("Code") or f"HTTP{status}"),
+            str(error_body.get("Message") or ""),
+            status=status,
+            request_id=error_body.get("RequestId") or headers.get("x-oss-request-id"),
+            retry_after=_retry_after(headers),
+        )
+    return document

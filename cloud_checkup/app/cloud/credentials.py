@@ -1,0 +1,53 @@
+"""Where the AccessKey that signs requests comes from.
+
+Secrets stay in memory only: they are never logged, printed or written; the
+dataclasses hide them from ``repr``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Credential:
+    access_key_id: str
+    access_key_secret: str = field(repr=False)
+    security_token: str | None = field(default=None, repr=False)
+
+
+class CredentialSource(Protocol):
+    async def get(self) -> Credential:
+        """The credential to sign the next request with (refreshed when it expires)."""
+
+
+@dataclass(frozen=True)
+class StaticCredentials:
+    """A fixed AccessKey pair, optionally with an STS security token."""
+
+    credential: Credential
+
+    async def get(self) -> Credential:
+        return self.credential
+
+
+class SdkCredentials:
+    """Any credential type ``alibabacloud-credentials`` supports (RAM role, OIDC, ...).
+
+    The SDK refreshes temporary credentials itself; this adapter only converts its
+    model into ours.
+    """
+
+    def __init__(self, config: object):
+        from alibabacloud_credentials.client import Client
+
+        self._client = Client(config)
+
+    async def get(self) -> Credential:
+        model = await self._client.get_credential_async()
+        return Credential(
+            access_key_id=model.access_key_id,
+            access_key_secret=model.access_key_secret,
+            security_token=model.security_token or None,
+        )

@@ -1,0 +1,92 @@
+"""The HTTP connection pool every request goes through, and where it points.
+
+Against Alibaba Cloud requests go over HTTPS to the real hosts. Against the sandbox
+the same requests, with the same hostnames and signatures, go as plain HTTP through
+the sandbox acting as a proxy on loopback: only the destination changes.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import aiohttp
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where requests go: Alibaba Cloud itself, or a sandbox proxy on loopback."""
+
+    scheme: str = "https"
+    proxy: str | None = None
+
+    @classmethod
+    def sandbox(cls, url: str) -> Destination:
+        host = urlsplit(url).hostname or ""
+        if not _is_loopback(host):
+            raise ValueError(f"the sandbox must be on loopback, not {host!r}")
+        return cls(scheme="http", proxy=url)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class Transport:
+    """One shared aiohttp session: connections are pooled and reused across calls."""
+
+    def __init__(
+        self,
+        destination: Destination | None = None,
+        *,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 20.0,
+        max_connections: int = 32,
+    ):
+        self.destination = destination or Destination()
+        self._timeout = aiohttp.ClientTimeout(
+            total=connect_timeout + read_timeout, connect=connect_timeout
+        )
+        self._max_connections = max_connections
+        self._session: aiohttp.ClientSession | None = None
+
+    async def __aenter__(self) -> Transport:
+        connector = aiohttp.TCPConnector(limit=self._max_connections, ttl_dns_cache=300)
+        # trust_env stays off: a proxy from the environment must never redirect the
+        # sandbox's traffic, and real traffic goes where the endpoint table says.
+        self._session = aiohttp.ClientSession(
+            connector=connector, timeout=self._timeout, trust_env=False
+        )
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    def url(self, host: str, path_and_query: str) -> str:
+        return f"{self.destination.scheme}://{host}{path_and_query}"
+
+    def request(
+        self, method: str, url: str, headers: dict[str, str], body: bytes = b""
+    ) -> aiohttp.client._RequestContextManager:
+        if self._session is None:
+            raise RuntimeError(
+                "the transport is not open; use 'async with Transport()'"
+            )
+        from yarl import URL
+
+        return self._session.request(
+            method,
+            URL(url, encoded=True),
+            headers=headers,
+            data=body or None,
+            proxy=self.destination.proxy,
+            allow_redirects=False,
+        )

@@ -1,0 +1,351 @@
+"""Fetching collections: every page, every region, once, and an honest account of gaps.
+
+A collection either arrives whole or carries the reason it could not be read; a
+per-resource read that fails affects only that resource. Answers that mean "there is
+none of this here" (a region a product does not serve, a user without a login
+profile) are facts, not failures.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cloud_checkup.checks.base import DetailError, Record
+
+from .cloud import CloudClient, CloudError
+from .collections import DetailCollection, ListCollection, Paging, Scope
+
+log = logging.getLogger(__name__)
+
+MAX_PAGES = 10_000
+
+OSS_SUBRESOURCES = {
+    "GetBucketAcl": "acl",
+    "GetBucketPolicy": "policy",
+    "GetBucketEncryption": "encryption",
+    "GetBucketVersioning": "versioning",
+    "GetBucketLogging": "logging",
+    "GetBucketInfo": "bucketInfo",
+    "GetBucketPublicAccessBlock": "publicAccessBlock",
+    "GetBucketReplication": "replication",
+    "GetBucketLifecycle": "lifecycle",
+    "GetBucketReferer": "referer",
+    "GetBucketCors": "cors",
+    "GetBucketWebsite": "website",
+    "GetBucketLocation": "location",
+    "GetBucketTransferAcceleration": "transferAcceleration",
+    "GetBucketWorm": "worm",
+}
+
+
+@dataclass
+class CollectionResult:
+    """What one collection gave: records, per-resource records, or why not."""
+
+    name: str
+    records: list[Record] = field(default_factory=list)
+    details: dict[str, Record] = field(default_factory=dict)
+    detail_errors: dict[str, DetailError] = field(default_factory=dict)
+    error: str | None = None
+    missing_actions: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def dig(body: Mapping[str, Any], path: str | None) -> Any:
+    """The value at a dotted ``path`` of a response body, or ``None`` if absent."""
+    value: Any = body
+    for part in path.split(".") if path else ():
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(part)
+    return value
+
+
+def as_list(value: Any) -> list[Any]:
+    """A list field that may come as a list, a single object or nothing."""
+    if value is None or value == "":
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _truthy(value: Any) -> bool:
+    # Alibaba sends booleans both as JSON booleans and as the strings "true"/"false".
+    return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
+def _failure_reason(error: CloudError) -> str:
+    if error.is_permission:
+        return f"permission denied for {error.action} ({error.code})"
+    if error.is_not_activated:
+        return f"the service is not activated ({error.action}: {error.code})"
+    if error.is_throttling:
+        return f"still throttled after retries ({error.action}: {error.code})"
+    detail = f": {error.message}" if error.message else ""
+    return f"{error.action} failed with {error.code}{detail}"
+
+
+class Collector:
+    """Fetches collections for one scan through one ``CloudClient``."""
+
+    def __init__(
+        self,
+        cloud: CloudClient,
+        regions: list[str],
+        on_activity: Callable[[str], None] = lambda message: None,
+    ):
+        self._cloud = cloud
+        self._regions = regions
+        self._on_activity = on_activity
+
+    async def fetch_list(self, spec: ListCollection) -> CollectionResult:
+        regions: list[str | None] = (
+            list(self._regions) if spec.scope is Scope.REGIONAL else [None]
+        )
+        outcomes = await asyncio.gather(
+            *(self._fetch_region(spec, region) for region in regions),
+            return_exceptions=True,
+        )
+        result = CollectionResult(spec.name)
+        seen: set[str] = set()
+        for outcome in outcomes:
+            if isinstance(outcome, CloudError):
+                return self._failed(spec.name, outcome)
+            if isinstance(outcome, BaseException):
+                raise outcome
+            for record in outcome:
+                record_id = record.get(spec.id_field) if spec.id_field else None
+                if record_id is not None:
+                    if record_id in seen:
+                        continue
+                    seen.add(record_id)
+                result.records.append(record)
+        return result
+
+    async def fetch_details(
+        self, spec: DetailCollection, parent: CollectionResult
+    ) -> CollectionResult:
+        if not parent.ok:
+            return CollectionResult(
+                spec.name, error=parent.error, missing_actions=parent.missing_actions
+            )
+        keyed = [(record.get(spec.parent_field), record) for record in parent.records]
+        keyed = [(str(key), record) for key, record in keyed if key not in (None, "")]
+        outcomes = await asyncio.gather(
+            *(self._fetch_detail(spec, key, record) for key, record in keyed),
+            return_exceptions=True,
+        )
+        result = CollectionResult(spec.name)
+        for (key, _), outcome in zip(keyed, outcomes, strict=True):
+            if isinstance(outcome, Record):
+                result.details[key] = outcome
+            elif isinstance(outcome, DetailError):
+                result.detail_errors[key] = outcome
+            elif isinstance(outcome, CloudError):
+                # Permission is granted per action, not per resource: one denial means
+                # the whole collection is unreadable.
+                return self._failed(spec.name, outcome)
+            else:
+                raise outcome
+        return result
+
+    def _failed(self, name: str, error: CloudError) -> CollectionResult:
+        missing = (error.action,) if error.is_permission and error.action else ()
+        log.warning("could not read %s: %s", name, _failure_reason(error))
+        return CollectionResult(
+            name, error=_failure_reason(error), missing_actions=missing
+        )
+
+    async def _fetch_region(
+        self, spec: ListCollection, region: str | None
+    ) -> list[Record]:
+        where = f" in {region}" if region else ""
+        self._on_activity(f"Reading {spec.name}{where}")
+        started = time.monotonic()
+        try:
+            items = await self._pages(spec, region)
+        except CloudError as error:
+            if error.is_region_unsupported or error.code in spec.unsupported_codes:
+                log.info("%s is not offered%s (%s)", spec.name, where, error.code)
+                return []
+            if error.code in spec.absent_codes:
+                return []
+            raise
+        log.info(
+            "fetched %d records of %s%s in %.2f s",
+            len(items),
+            spec.name,
+            where,
+            time.monotonic() - started,
+        )
+        return [Record(item, _record_region(item, region)) for item in items]
+
+    async def _pages(self, spec: ListCollection, region: str | None) -> list[Any]:
+        fetch = self._page_fetcher(spec, region)
+        items: list[Any] = []
+        state: dict[str, str] = {}
+        for page_number in range(1, MAX_PAGES + 1):
+            body = await fetch(_page_params(spec, page_number, state))
+            page_items = _items(body, spec.items)
+            items.extend(page_items)
+            if not _next_page(spec, body, page_items, len(items), state):
+                return items
+        raise CloudError(
+            "Paging.TooManyPages", f"{spec.name} did not end in {MAX_PAGES} pages"
+        )
+
+    def _page_fetcher(self, spec: ListCollection, region: str | None):
+        if spec.product == "oss":
+            oss_region = region or self._regions[0]
+
+            async def fetch_oss(params: dict[str, Any]) -> dict[str, Any]:
+                merged = {k: str(v) for k, v in (spec.params | params).items()}
+                return await self._cloud.oss(spec.action, oss_region, params=merged)
+
+            return fetch_oss
+
+        async def fetch(params: dict[str, Any]) -> dict[str, Any]:
+            merged = dict(spec.params) | params
+            if region and spec.path is None:
+                merged.setdefault("RegionId", region)
+            return await self._cloud.call(
+                spec.product,
+                spec.action,
+                merged,
+                region=region,
+                path=spec.path,
+                method=spec.method,
+            )
+
+        return fetch
+
+    async def _fetch_detail(
+        self, spec: DetailCollection, key: str, parent: Record
+    ) -> Record | DetailError:
+        try:
+            body = await self._call_detail(spec, key, parent)
+        except CloudError as error:
+            if error.code in spec.absent_codes:
+                return DetailError(key, error.code, error.message, absent=True)
+            if error.code in spec.unsupported_codes:
+                return DetailError(key, error.code, error.message, unsupported=True)
+            if error.is_permission or error.is_not_activated:
+                raise
+            return DetailError(key, error.code, error.message or _failure_reason(error))
+        data = body if spec.items is None else dig(body, spec.items)
+        return Record(data if data is not None else {}, parent.region, key)
+
+    async def _call_detail(
+        self, spec: DetailCollection, key: str, parent: Record
+    ) -> dict[str, Any]:
+        if spec.product == "oss":
+            region = _bucket_region(parent) or self._regions[0]
+            return await self._cloud.oss(
+                spec.action,
+                region,
+                bucket=key,
+                subresource=OSS_SUBRESOURCES.get(spec.action),
+                params={k: str(v) for k, v in spec.params.items()},
+            )
+        params = dict(spec.params)
+        path = spec.path.format(**{spec.param: key}) if spec.path else None
+        if path is None:
+            params[spec.param] = key
+            if parent.region:
+                params.setdefault("RegionId", parent.region)
+        return await self._cloud.call(
+            spec.product,
+            spec.action,
+            params,
+            region=parent.region,
+            path=path,
+            method=spec.method,
+        )
+
+
+def _record_region(item: Any, queried: str | None) -> str | None:
+    if isinstance(item, Mapping):
+        own = item.get("RegionId") or item.get("Region")
+        if isinstance(own, str) and own:
+            return own.removeprefix("oss-")
+    return queried
+
+
+def _bucket_region(bucket: Record) -> str | None:
+    region = bucket.get("Region") or bucket.get("Location")
+    return region.removeprefix("oss-") if isinstance(region, str) and region else None
+
+
+def _items(body: Mapping[str, Any], path: str | None) -> list[Any]:
+    if path is None:
+        return [{k: v for k, v in body.items() if k != "RequestId"}]
+    return as_list(dig(body, path))
+
+
+def _page_params(spec: ListCollection, page_number: int, state: dict[str, str]) -> dict:
+    size = spec.page_size
+    match spec.paging:
+        case Paging.NONE:
+            return {}
+        case Paging.PAGE_NUMBER:
+            return {"PageNumber": page_number, spec.size_param or "PageSize": size}
+        case Paging.NEXT_TOKEN:
+            token = {"NextToken": state["token"]} if "token" in state else {}
+            return {spec.size_param or "MaxResults": size} | token
+        case Paging.MARKER:
+            marker = {"Marker": state["token"]} if "token" in state else {}
+            return {spec.size_param or "MaxItems": size} | marker
+        case Paging.OSS_MARKER:
+            marker = {"marker": state["token"]} if "token" in state else {}
+            return {spec.size_param or "max-keys": size} | marker
+    raise ValueError(f"unknown paging style {spec.paging}")
+
+
+def _next_page(
+    spec: ListCollection,
+    body: Mapping[str, Any],
+    page_items: list[Any],
+    collected: int,
+    state: dict[str, str],
+) -> bool:
+    """Whether another page follows; remembers its token in ``state``."""
+    match spec.paging:
+        case Paging.NONE:
+            return False
+        case Paging.PAGE_NUMBER:
+            total = body.get("TotalCount", body.get("TotalRecordCount"))
+            if total is not None:
+                return collected < int(total) and bool(page_items)
+            return len(page_items) >= (spec.page_size or 1)
+        case Paging.NEXT_TOKEN:
+            token = body.get("NextToken")
+            return _advance(spec, state, token)
+        case Paging.MARKER:
+            token = body.get("Marker")
+            return _truthy(body.get("IsTruncated")) and _advance(spec, state, token)
+        case Paging.OSS_MARKER:
+            result = next(iter(body.values()), {}) if body else {}
+            token = result.get("NextMarker") if isinstance(result, Mapping) else None
+            truncated = isinstance(result, Mapping) and _truthy(
+                result.get("IsTruncated")
+            )
+            return truncated and _advance(spec, state, token)
+    return False
+
+
+def _advance(spec: ListCollection, state: dict[str, str], token: Any) -> bool:
+    if not token:
+        return False
+    if state.get("token") == token:
+        raise CloudError(
+            "Paging.Loop", f"{spec.name} returned the same page token twice"
+        )
+    state["token"] = str(token)
+    return True

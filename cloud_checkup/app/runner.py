@@ -1,0 +1,131 @@
+"""A scan job against a target: the demo account, a sandbox dataset, or a real account.
+
+The window and the command line both run scans through ``ScanJob``; a target only
+decides where requests go and with which credential.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+from .cloud import CloudClient
+from .cloud.credentials import Credential, CredentialSource, StaticCredentials
+from .cloud.transport import Destination, Transport
+from .engine import ScanError, Scanner, ScanRequest
+from .events import ScanEvent
+from .model import ScanResult
+
+__all__ = [
+    "AccountTarget",
+    "SandboxTarget",
+    "ScanError",
+    "ScanJob",
+    "ScanRequest",
+    "Target",
+    "demo_target",
+]
+
+DEMO_NAME = "Demo account"
+
+
+class Target(Protocol):
+    name: str
+
+    def session(self) -> contextlib.AbstractAsyncContextManager[CloudClient]:
+        """An open client for this target, closed when the scan ends."""
+
+
+def demo_dataset_path() -> Path:
+    return Path(str(resources.files("cloud_checkup.resources") / "demo"))
+
+
+class SandboxTarget:
+    """A dataset served by the sandbox on loopback, reached like Alibaba Cloud."""
+
+    def __init__(self, dataset: Path | str, name: str | None = None, identity: int = 0):
+        self.dataset = Path(dataset)
+        self.name = name or self.dataset.stem
+        self._identity = identity
+
+    @contextlib.asynccontextmanager
+    async def session(self) -> AsyncIterator[CloudClient]:
+        from cloud_checkup.sandbox import DatasetError, SandboxThread, load_dataset
+
+        try:
+            dataset = await asyncio.to_thread(load_dataset, self.dataset)
+        except DatasetError as error:
+            raise ScanError(str(error)) from error
+        sandbox = SandboxThread(dataset)
+        await asyncio.to_thread(sandbox.__enter__)
+        try:
+            credential = _dataset_credential(dataset, self._identity)
+            async with Transport(Destination.sandbox(sandbox.url)) as transport:
+                yield CloudClient(StaticCredentials(credential), transport)
+        finally:
+            await asyncio.to_thread(sandbox.__exit__, None, None, None)
+
+
+def _dataset_credential(dataset: object, index: int) -> Credential:
+    identity = dataset.identities[index]
+    return Credential(
+        access_key_id=identity.access_key_id,
+        access_key_secret=identity.access_key_secret,
+        security_token=getattr(identity, "security_token", None),
+    )
+
+
+class AccountTarget:
+    """A real Alibaba Cloud account, over HTTPS, with a credential source."""
+
+    def __init__(self, name: str, credentials: CredentialSource):
+        self.name = name
+        self._credentials = credentials
+
+    @contextlib.asynccontextmanager
+    async def session(self) -> AsyncIterator[CloudClient]:
+        async with Transport() as transport:
+            yield CloudClient(self._credentials, transport)
+
+
+def demo_target() -> SandboxTarget:
+    """The bundled sample account ("demo-shop"), served by the sandbox."""
+    return SandboxTarget(demo_dataset_path(), name=DEMO_NAME)
+
+
+class ScanJob:
+    """One scan of one target; ``cancel()`` makes ``run()`` return what it has."""
+
+    def __init__(
+        self,
+        target: Target,
+        request: ScanRequest,
+        on_event: Callable[[ScanEvent], None] | None = None,
+    ):
+        self.target = target
+        self.request = request
+        self._on_event = on_event or (lambda event: None)
+        self._scanner: Scanner | None = None
+        self._cancelled = False
+
+    async def run(self) -> ScanResult:
+        """Run the scan.
+
+        Raises:
+            ScanError: the scan could not run (credentials, network, bad dataset); the
+                message is meant for the user.
+        """
+        async with self.target.session() as cloud:
+            self._scanner = Scanner(cloud)
+            if self._cancelled:
+                self._scanner.cancel()
+            return await self._scanner.run(self.request, self._on_event)
+
+    def cancel(self) -> None:
+        self._cancelled = True
+        if self._scanner is not None:
+            self._scanner.cancel()

@@ -1,0 +1,96 @@
+"""The health score: 0-100 from failures, their severity, their reach and dimensions.
+
+The formula (also shown in the report, see ``FORMULA``):
+
+- Each evaluated item (``pass``, ``fail`` or ``excepted``) weighs by severity:
+  high 10, medium 4, low 1. Items ``not_checked`` or ``not_applicable`` are left out.
+- A failing item costs its weight times ``0.5 + 0.5 * share``, where ``share`` is the
+  share of the item's checked resources that fail: one bad resource out of fifty costs
+  about half the weight, all of them cost all of it. Excepted items cost nothing.
+- A category's score is ``100 * (1 - cost / weight)`` over its items; a dimension's
+  (security, stability, AI) likewise over its categories' items.
+- The health score is the mean of the dimension scores, rounded; each high-severity
+  failure also caps it (one caps at 89, i.e. below Excellent, three or more at 74).
+
+Fixing or excepting a failure never lowers the score; a new failure never raises it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from cloud_checkup.checks.base import Category, Check, Severity, Status
+
+from .model import ItemResult, Score
+
+WEIGHTS = {Severity.HIGH: 10, Severity.MEDIUM: 4, Severity.LOW: 1}
+TIERS = ((90, "Excellent"), (75, "Good"), (60, "Fair"), (0, "At risk"))
+HIGH_FAILURE_CAPS = ((3, 74), (1, 89))
+
+FORMULA = (
+    "Each evaluated item weighs 10 (high), 4 (medium) or 1 (low). A failing item "
+    "costs its weight times (0.5 + 0.5 x the share of its resources that fail); "
+    "excepted items cost nothing; items not checked or not applicable are left out. "
+    "Category and dimension scores are 100 x (1 - cost / weight); the health score is "
+    "the mean of the security, stability and AI dimension scores, capped at 89 by one "
+    "high-severity failure and at 74 by three or more. Tiers: Excellent 90+, Good 75+, "
+    "Fair 60+, At risk below 60."
+)
+
+_EVALUATED = {Status.PASS, Status.FAIL, Status.EXCEPTED}
+
+
+def tier(value: int) -> str:
+    return next(name for floor, name in TIERS if value >= floor)
+
+
+def item_cost(result: ItemResult, severity: Severity) -> float:
+    if result.status is not Status.FAIL:
+        return 0.0
+    judged = [f for f in result.findings if f.status in (Status.PASS, Status.FAIL)]
+    failing = [f for f in judged if f.status is Status.FAIL]
+    share = len(failing) / len(judged) if judged else 1.0
+    return WEIGHTS[severity] * (0.5 + 0.5 * share)
+
+
+def _ratio(items: Iterable[tuple[ItemResult, Check]]) -> int | None:
+    weight = cost = 0.0
+    for result, item in items:
+        weight += WEIGHTS[item.severity]
+        cost += item_cost(result, item.severity)
+    if not weight:
+        return None
+    return round(100 * (1 - cost / weight))
+
+
+def compute_score(
+    results: Iterable[ItemResult], catalogue: Mapping[str, Check]
+) -> Score:
+    evaluated = [
+        (r, catalogue[r.check_id])
+        for r in results
+        if r.status in _EVALUATED and r.check_id in catalogue
+    ]
+    categories = {
+        category: _ratio((r, c) for r, c in evaluated if c.category is category)
+        for category in Category
+    }
+    dimension_names = dict.fromkeys(category.dimension for category in Category)
+    dimensions = {
+        name: _ratio((r, c) for r, c in evaluated if c.category.dimension == name)
+        for name in dimension_names
+    }
+    scored = [value for value in dimensions.values() if value is not None]
+    value = round(sum(scored) / len(scored)) if scored else 100
+    high_failures = sum(
+        1
+        for r, c in evaluated
+        if r.status is Status.FAIL and c.severity is Severity.HIGH
+    )
+    for count, cap in HIGH_FAILURE_CAPS:
+        if high_failures >= count:
+            value = min(value, cap)
+            break
+    return Score(
+        value=value, tier=tier(value), categories=categories, dimensions=dimensions
+    )

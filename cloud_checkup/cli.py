@@ -1,0 +1,267 @@
+"""The ``cloud-checkup`` command: the window, headless scans, catalogue, sandbox."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from cloud_checkup import __version__
+from cloud_checkup.checks import Category, Package, catalogue
+from cloud_checkup.checks.base import CATEGORY_NAMES
+
+EXIT_OK = 0
+EXIT_SCAN_FAILED = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cloud-checkup",
+        description="A read-only health checkup of an Alibaba Cloud account. "
+        "Without a command, opens the desktop app.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}"
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="log more (-vv: debug)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    scan = commands.add_parser("scan", help="run a checkup without a window")
+    target = scan.add_mutually_exclusive_group(required=True)
+    target.add_argument(
+        "--demo", action="store_true", help="scan the bundled demo account"
+    )
+    target.add_argument(
+        "--sandbox", metavar="DATASET", type=Path, help="scan a sandbox dataset file"
+    )
+    scan.add_argument("--ai", action="store_true", help="add the AI security package")
+    scan.add_argument("--checks", metavar="ID,...", type=_csv, help="only these items")
+    scan.add_argument(
+        "--regions", metavar="R,...", type=_csv, help="only these regions"
+    )
+    for fmt in ("json", "html", "csv"):
+        scan.add_argument(
+            f"--{fmt}",
+            metavar="FILE",
+            help=f"write the {fmt.upper()} report ('-': stdout)",
+        )
+
+    checks = commands.add_parser("checks", help="the check catalogue")
+    checks_commands = checks.add_subparsers(dest="checks_command", required=True)
+    listing = checks_commands.add_parser("list", help="list every check item")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+
+    sandbox = commands.add_parser(
+        "sandbox", help="serve the local Alibaba Cloud API sandbox until stopped"
+    )
+    sandbox.add_argument(
+        "--dataset",
+        type=Path,
+        help="dataset file or folder (default: the demo account)",
+    )
+    sandbox.add_argument("--port", type=int, default=8080)
+
+    policy = commands.add_parser(
+        "policy", help="print the least-privilege RAM policy the checks need"
+    )
+    policy.add_argument("--ai", action="store_true", help="include the AI package")
+    policy.add_argument(
+        "--checks", metavar="ID,...", type=_csv, help="only these items"
+    )
+    return parser
+
+
+def _csv(value: str) -> tuple[str, ...]:
+    items = tuple(part.strip() for part in value.split(",") if part.strip())
+    if not items:
+        raise argparse.ArgumentTypeError("expected a comma-separated list")
+    return items
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _configure_logging(args.verbose)
+    if args.command is None:
+        from cloud_checkup.ui.main import main as open_window
+
+        return open_window()
+    handlers = {
+        "scan": _scan,
+        "checks": _checks,
+        "sandbox": _sandbox,
+        "policy": _policy,
+    }
+    return handlers[args.command](args)
+
+
+def _configure_logging(verbosity: int) -> None:
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _scan(args: argparse.Namespace) -> int:
+    from cloud_checkup.app.runner import (
+        SandboxTarget,
+        ScanError,
+        ScanJob,
+        ScanRequest,
+        demo_target,
+    )
+
+    if args.sandbox and not args.sandbox.exists():
+        print(f"cloud-checkup: no dataset at {args.sandbox}", file=sys.stderr)
+        return EXIT_USAGE
+    target = demo_target() if args.demo else SandboxTarget(args.sandbox)
+    packages = {Package.STANDARD} | ({Package.AI} if args.ai else set())
+    request = ScanRequest(
+        packages=frozenset(packages),
+        check_ids=frozenset(args.checks) if args.checks else None,
+        regions=args.regions,
+    )
+    progress = _Progress(sys.stderr)
+    job = ScanJob(target, request, on_event=progress)
+    try:
+        scan = asyncio.run(job.run())
+    except ScanError as error:
+        print(f"cloud-checkup: the scan could not run: {error}", file=sys.stderr)
+        return EXIT_SCAN_FAILED
+    except KeyboardInterrupt:
+        print("cloud-checkup: interrupted", file=sys.stderr)
+        return EXIT_SCAN_FAILED
+    progress.summary(scan)
+    return _write_reports(scan, args)
+
+
+def _write_reports(scan, args: argparse.Namespace) -> int:
+    from cloud_checkup import reports
+
+    writers = {"json": reports.export_json, "csv": reports.export_csv}
+    for fmt in ("json", "csv", "html"):
+        destination = getattr(args, fmt)
+        if destination is None:
+            continue
+        try:
+            with _output(destination) as stream:
+                if fmt == "html":
+                    stream.write(reports.render_html(scan))
+                else:
+                    writers[fmt](scan, stream)
+        except OSError as error:
+            print(
+                f"cloud-checkup: could not write {destination}: {error}",
+                file=sys.stderr,
+            )
+            return EXIT_SCAN_FAILED
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _output(destination: str) -> Iterator[TextIO]:
+    if destination == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with open(destination, "w", encoding="utf-8", newline="") as stream:
+        yield stream
+
+
+class _Progress:
+    """Scan events as short lines on stderr, one per category as it completes."""
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+
+    def __call__(self, event) -> None:
+        from cloud_checkup.app.events import CategoryProgress, ScanStarted
+
+        if isinstance(event, ScanStarted):
+            items = sum(event.totals.values())
+            self._print(f"Scanning {items} items in {len(event.regions)} regions ...")
+        elif isinstance(event, CategoryProgress) and event.done == event.total:
+            failed = ", ".join(f"{n} {s.value}" for s, n in event.failed.items() if n)
+            self._print(
+                f"  {CATEGORY_NAMES[event.category]}: {event.done}/{event.total} items"
+                + (f", failed: {failed}" if failed else "")
+            )
+
+    def summary(self, scan) -> None:
+        counts: dict[str, int] = {}
+        for result in scan.results:
+            counts[result.status.value] = counts.get(result.status.value, 0) + 1
+        tally = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        score = scan.score
+        self._print(
+            f"Health score {score.value} ({score.tier}) for account {scan.account.id}: "
+            f"{tally}; {scan.api_calls} API calls."
+        )
+
+    def _print(self, line: str) -> None:
+        print(line, file=self._stream, flush=True)
+
+
+def _checks(args: argparse.Namespace) -> int:
+    items = catalogue()
+    if args.format == "json":
+        from cloud_checkup.app.catalogue import catalogue_document
+
+        json.dump(catalogue_document(items), sys.stdout, indent=2, ensure_ascii=False)
+        print()
+        return EXIT_OK
+    for category in Category:
+        members = [c for c in items.values() if c.category is category]
+        print(f"{CATEGORY_NAMES[category]} ({len(members)})")
+        for item in members:
+            print(f"  {item.id:<48} {item.severity.value:<7} {item.title}")
+    return EXIT_OK
+
+
+def _policy(args: argparse.Namespace) -> int:
+    from cloud_checkup.app.engine import ScanError, ScanRequest, select_checks
+    from cloud_checkup.app.policy import ram_policy
+
+    packages = {Package.STANDARD} | ({Package.AI} if args.ai else set())
+    request = ScanRequest(
+        packages=frozenset(packages),
+        check_ids=frozenset(args.checks) if args.checks else None,
+    )
+    try:
+        checks = select_checks(request, catalogue())
+    except ScanError as error:
+        print(f"cloud-checkup: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    json.dump(ram_policy(checks), sys.stdout, indent=2)
+    print()
+    return EXIT_OK
+
+
+def _sandbox(args: argparse.Namespace) -> int:
+    from cloud_checkup.app.runner import demo_dataset_path
+    from cloud_checkup.sandbox import DatasetError, serve
+
+    dataset = args.dataset or demo_dataset_path()
+    print(
+        f"Serving {dataset} on http://127.0.0.1:{args.port} (Ctrl+C to stop)",
+        file=sys.stderr,
+    )
+    try:
+        asyncio.run(serve(dataset, port=args.port))
+    except DatasetError as error:
+        print(f"cloud-checkup: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

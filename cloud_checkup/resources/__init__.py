@@ -1,0 +1,1 @@
+"""Data bundled with the app: the demo account."""

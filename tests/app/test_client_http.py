@@ -1,0 +1,209 @@
+"""The HTTP client against a scripted loopback server: retries, pacing, reuse, guard.
+
+The server here answers from a script so that each behaviour of the client (what it
+retries, how long it waits, whether it reuses connections) can be provoked exactly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+import pytest
+from aiohttp import web
+
+from cloud_checkup.app.cloud import CloudClient, CloudError, ReadOnlyViolation
+from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
+from cloud_checkup.app.cloud.pacing import Pacer, Rate, RetryPolicy
+from cloud_checkup.app.cloud.transport import Destination, Transport
+
+CREDENTIAL = StaticCredentials(Credential("LTAI-test", "secret-for-tests"))
+
+
+class ScriptedServer:
+    """Answers each request with the next scripted (status, body, headers)."""
+
+    def __init__(self, script):
+        self.script = list(script)
+        self.requests: list[web.Request] = []
+        self.peers: set = set()
+
+    async def handle(self, request: web.Request) -> web.Response:
+        self.requests.append(request)
+        self.peers.add(request.transport.get_extra_info("peername"))
+        status, body, headers = self.script.pop(0) if self.script else (200, {}, {})
+        return web.Response(
+            status=status,
+            text=body if isinstance(body, str) else json.dumps(body),
+            headers={"Content-Type": "application/json", **headers},
+        )
+
+    async def __aenter__(self):
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", self.handle)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        return self
+
+    async def __aexit__(self, *exc):
+        await self._runner.cleanup()
+
+
+async def _call(server, *, retry=None, pacer=None, action="DescribeInstances", times=1):
+    async with Transport(Destination.sandbox(server.url)) as transport:
+        client = CloudClient(
+            CREDENTIAL,
+            transport,
+            retry=retry or RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.5),
+            pacer=pacer,
+        )
+        results = [
+            await client.call(
+                "ecs", action, {"RegionId": "cn-hangzhou"}, region="cn-hangzhou"
+            )
+            for _ in range(times)
+        ]
+        return client, results
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+def test_requests_carry_the_real_hostname_and_a_v3_signature():
+    async def scenario():
+        async with ScriptedServer([(200, {"Instances": {}}, {})]) as server:
+            await _call(server)
+            return server.requests[0]
+
+    request = run(scenario())
+    assert request.host == "ecs.cn-hangzhou.aliyuncs.com"
+    assert request.headers["x-acs-action"] == "DescribeInstances"
+    assert request.headers["x-acs-version"] == "2014-05-26"
+    assert request.headers["Authorization"].startswith(
+        "ACS3-HMAC-SHA256 Credential=LTAI-test,SignedHeaders="
+    )
+    assert "secret-for-tests" not in str(request.headers) + str(request.url)
+
+
+def test_throttling_is_retried_after_the_time_the_cloud_asks_for():
+    throttled = (
+        400,
+        {"Code": "Throttling.User", "Message": "flow control"},
+        {"x-acs-retry-after": "300"},
+    )
+
+    async def scenario():
+        async with ScriptedServer([throttled, (200, {"ok": 1}, {})]) as server:
+            started = time.monotonic()
+            client, results = await _call(server)
+            return client, results, time.monotonic() - started
+
+    client, results, elapsed = run(scenario())
+    assert results == [{"ok": 1}]
+    assert client.calls == 2
+    assert elapsed >= 0.3
+
+
+def test_server_errors_are_retried_and_give_up_after_the_last_attempt():
+    failing = (503, {"Code": "ServiceUnavailable", "Message": "busy"}, {})
+
+    async def scenario():
+        async with ScriptedServer([failing] * 4) as server:
+            with pytest.raises(CloudError) as caught:
+                await _call(server)
+            return caught.value, len(server.requests)
+
+    error, sent = run(scenario())
+    assert error.code == "ServiceUnavailable"
+    assert error.action == "ecs:DescribeInstances"
+    assert sent == 4
+
+
+def test_permission_errors_are_not_retried():
+    denied = (403, {"Code": "Forbidden.RAM", "Message": "not authorized"}, {})
+
+    async def scenario():
+        async with ScriptedServer([denied, (200, {}, {})]) as server:
+            with pytest.raises(CloudError) as caught:
+                await _call(server)
+            return caught.value, len(server.requests)
+
+    error, sent = run(scenario())
+    assert error.is_permission and sent == 1
+
+
+def test_a_truncated_body_is_an_error_not_a_crash():
+    truncated = (200, '{"Instances": {"Inst', {})
+
+    async def scenario():
+        async with ScriptedServer([truncated] * 4) as server:
+            with pytest.raises(CloudError) as caught:
+                await _call(server)
+            return caught.value, len(server.requests)
+
+    error, sent = run(scenario())
+    assert error.code == "Transport.MalformedResponse"
+    assert sent == 4  # a cut-off answer is worth retrying
+
+
+def test_a_write_is_refused_before_anything_is_sent():
+    async def scenario():
+        async with ScriptedServer([]) as server:
+            with pytest.raises(ReadOnlyViolation):
+                await _call(server, action="DeleteInstance")
+            return len(server.requests)
+
+    assert run(scenario()) == 0
+
+
+def test_connections_are_reused_across_calls():
+    async def scenario():
+        async with ScriptedServer([(200, {}, {})] * 20) as server:
+            await _call(server, times=20)
+            return server.peers
+
+    assert len(run(scenario())) == 1
+
+
+def test_backoff_never_blocks_the_event_loop():
+    throttled = (
+        400,
+        {"Code": "Throttling", "Message": "x"},
+        {"x-acs-retry-after": "400"},
+    )
+
+    async def scenario():
+        ticks = 0
+
+        async def ticker():
+            nonlocal ticks
+            while True:
+                await asyncio.sleep(0.02)
+                ticks += 1
+
+        ticking = asyncio.create_task(ticker())
+        async with ScriptedServer([throttled, (200, {}, {})]) as server:
+            await _call(server)
+        ticking.cancel()
+        return ticks
+
+    # 400 ms of back-off at a 20 ms tick: a blocking sleep would allow none.
+    assert run(scenario()) >= 10
+
+
+def test_pacing_spreads_calls_out_to_the_products_rate():
+    async def scenario():
+        pacer = Pacer({"ecs": Rate(per_second=50, concurrency=2)})
+        async with ScriptedServer([(200, {}, {})] * 10) as server:
+            started = time.monotonic()
+            await _call(server, pacer=pacer, times=10)
+            return time.monotonic() - started
+
+    # Ten calls at 50 per second take at least nine intervals of 20 ms.
+    assert run(scenario()) >= 0.18

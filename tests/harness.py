@@ -1,0 +1,87 @@
+"""Scan a dataset through the real sandbox, HTTP client and engine, for tests.
+
+This is the same path a real account takes: signed requests over HTTP on loopback,
+paging, pacing, collection and evaluation. Only the destination differs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from cloud_checkup.app.cloud import CloudClient
+from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
+from cloud_checkup.app.cloud.pacing import RetryPolicy
+from cloud_checkup.app.cloud.transport import Destination, Transport
+from cloud_checkup.app.engine import Scanner, ScanRequest
+from cloud_checkup.app.model import ScanResult
+from cloud_checkup.checks import Package
+from cloud_checkup.sandbox import Sandbox, load_dataset
+
+ACCOUNT_ID = "1234567890123456"
+ACCESS_KEY_ID = "LTAI-test-auditor"
+ACCESS_KEY_SECRET = "test-secret-not-real"
+ALL_PACKAGES = frozenset({Package.STANDARD, Package.AI})
+# Tests should not wait long for retries of errors they provoke on purpose.
+FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
+
+
+def base_dataset(
+    services: Mapping[str, Any] | None = None,
+    *,
+    regions: Iterable[str] = ("cn-hangzhou", "ap-southeast-1"),
+    deny: Iterable[str] = (),
+) -> dict[str, Any]:
+    """A minimal valid dataset: one account, one auditor identity, some regions."""
+    identity: dict[str, Any] = {
+        "access_key_id": ACCESS_KEY_ID,
+        "access_key_secret": ACCESS_KEY_SECRET,
+        "arn": f"acs:ram::{ACCOUNT_ID}:user/auditor",
+    }
+    if deny:
+        identity["deny"] = list(deny)
+    return {
+        "format": "cloud-checkup-sandbox/1",
+        "account": {"id": ACCOUNT_ID, "alias": "test-account"},
+        "identities": [identity],
+        "regions": list(regions),
+        "services": copy.deepcopy(dict(services or {})),
+    }
+
+
+def scan_dataset(
+    dataset: Mapping[str, Any] | str,
+    checks: Iterable[str] | None = None,
+    *,
+    packages: frozenset[Package] = ALL_PACKAGES,
+    regions: Iterable[str] | None = None,
+) -> ScanResult:
+    """Serve ``dataset`` on loopback and scan it with the real client and engine."""
+    request = ScanRequest(
+        packages=packages,
+        check_ids=frozenset(checks) if checks is not None else None,
+        regions=tuple(regions) if regions else None,
+    )
+    return asyncio.run(_scan(dataset, request))
+
+
+async def _scan(dataset: Mapping[str, Any] | str, request: ScanRequest) -> ScanResult:
+    loaded = load_dataset(dataset)
+    sandbox = Sandbox(loaded, host="127.0.0.1", port=0)
+    await sandbox.start()
+    try:
+        identity = loaded.identities[0]
+        credential = Credential(
+            identity.access_key_id,
+            identity.access_key_secret,
+            getattr(identity, "security_token", None),
+        )
+        async with Transport(Destination.sandbox(sandbox.url)) as transport:
+            cloud = CloudClient(
+                StaticCredentials(credential), transport, retry=FAST_RETRY
+            )
+            return await Scanner(cloud).run(request)
+    finally:
+        await sandbox.stop()
