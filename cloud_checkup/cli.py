@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import logging
+import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -92,9 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
     if args.command is None:
-        from cloud_checkup.ui.main import main as open_window
-
-        return open_window()
+        return _open_window()
     handlers = {
         "scan": _scan,
         "checks": _checks,
@@ -102,6 +99,30 @@ def main(argv: list[str] | None = None) -> int:
         "policy": _policy,
     }
     return handlers[args.command](args)
+
+
+def _open_window() -> int:
+    if not _has_display():
+        print(
+            "cloud-checkup: no display to open the window on. Run a checkup without a "
+            "window instead, for example:\n"
+            "  cloud-checkup scan --demo --html report.html --json report.json",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    from cloud_checkup.ui.main import main as open_window
+
+    return open_window()
+
+
+def _has_display() -> bool:
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
 
 
 def _configure_logging(verbosity: int) -> None:
@@ -145,34 +166,35 @@ def _scan(args: argparse.Namespace) -> int:
 def _write_reports(scan, args: argparse.Namespace) -> int:
     from cloud_checkup import reports
 
-    writers = {"json": reports.export_json, "csv": reports.export_csv}
-    for fmt in ("json", "csv", "html"):
+    writers = {
+        "json": reports.export_json,
+        "csv": reports.export_csv,
+        "html": reports.export_html,
+    }
+    for fmt, export in writers.items():
         destination = getattr(args, fmt)
         if destination is None:
             continue
         try:
-            with _output(destination) as stream:
-                if fmt == "html":
-                    stream.write(reports.render_html(scan))
-                else:
-                    writers[fmt](scan, stream)
+            if destination == "-":
+                _write_to_stdout(fmt, scan, export)
+            else:
+                export(scan, Path(destination))
         except OSError as error:
-            print(
-                f"cloud-checkup: could not write {destination}: {error}",
-                file=sys.stderr,
-            )
+            message = f"cloud-checkup: could not write {destination}: {error}"
+            print(message, file=sys.stderr)
             return EXIT_SCAN_FAILED
     return EXIT_OK
 
 
-@contextlib.contextmanager
-def _output(destination: str) -> Iterator[TextIO]:
-    if destination == "-":
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    with open(destination, "w", encoding="utf-8", newline="") as stream:
-        yield stream
+def _write_to_stdout(fmt: str, scan, export) -> None:
+    from cloud_checkup import reports
+
+    if fmt == "html":
+        sys.stdout.write(reports.render_html(scan))
+    else:
+        export(scan, sys.stdout)
+    sys.stdout.flush()
 
 
 class _Progress:

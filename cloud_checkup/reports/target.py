@@ -1,0 +1,42 @@
+"""Where an export goes: a file path, or a text stream the caller owns (stdout)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+Target = str | os.PathLike[str] | TextIO
+
+
+@contextlib.contextmanager
+def open_text(
+    target: Target, *, encoding: str = "utf-8", newline: str | None = None
+) -> Iterator[TextIO]:
+    """Yield a text stream for ``target``; a path is written whole or not at all.
+
+    A stream passed in is written to and left open, since the caller owns it. A path
+    is written to a temporary file beside it and moved into place, so that a failed
+    export never leaves half a report where the previous one was.
+    """
+    if not isinstance(target, str | os.PathLike):
+        yield target
+        target.flush()
+        return
+    path = Path(target)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with partial.open("w", encoding=encoding, newline=newline) as stream:
+            yield stream
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def describe(target: Target) -> str:
+    """How a log line names ``target``: its path, or the stream's name."""
+    if isinstance(target, str | os.PathLike):
+        return os.fspath(target)
+    return str(getattr(target, "name", "a stream"))
