@@ -21,5 +21,7 @@ def catalogue() -> dict[str, Check]:
     order = list(Category)
     return {
         item.id: item
-        for item in sorted(items.values(), key=lambda c: (order.index(c.category), c.id))
+        for item in sorted(
+            items.values(), key=lambda c: (order.index(c.category), c.id)
+        )
     }

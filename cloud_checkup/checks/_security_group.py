@@ -1,0 +1,144 @@
+"""Which ports a security group really opens to the Internet.
+
+ECS security group rules carry a priority (1 is evaluated first) and, at the same
+priority, a ``Drop`` rule wins over an ``Accept``. Protocols and policies arrive in any
+case (``TCP``, ``tcp``, ``ALL``; ``Accept``, ``accept``), port ranges as ``22/22``,
+``1/65535`` or ``-1/-1`` (every port), and the Internet is ``0.0.0.0/0`` or ``::/0``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ._details import read_detail, unreadable
+from ._fields import as_bool, as_int, as_list, dig
+from .base import Finding, Inventory
+
+# Alibaba's default priority when a rule was created without one.
+_DEFAULT_PRIORITY = 1
+_ANY_PORT_PROTOCOLS = frozenset({"all"})
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """One port of a security group reachable from the whole Internet."""
+
+    port: int
+    source: str
+    rule_priority: int
+
+    def describe(self, service: str) -> str:
+        return f"{service} port {self.port} is open to {self.source}"
+
+
+def ingress_rules(security_group: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The ingress rules of a ``DescribeSecurityGroupAttribute`` response."""
+    rules = as_list(dig(security_group, "Permissions.Permission"))
+    return [r for r in rules if str(r.get("Direction", "ingress")).lower() == "ingress"]
+
+
+def internet_exposures(
+    rules: Iterable[Mapping[str, Any]], ports: Iterable[int]
+) -> list[Exposure]:
+    """The TCP ``ports`` the rules open to 0.0.0.0/0 or ::/0, Drop rules applied."""
+    rules = list(rules)
+    exposures = []
+    for port in ports:
+        for family_any in ("0.0.0.0/0", "::/0"):
+            exposure = _exposure(rules, port, family_any)
+            if exposure:
+                exposures.append(exposure)
+    return exposures
+
+
+def _exposure(
+    rules: list[Mapping[str, Any]], port: int, internet: str
+) -> Exposure | None:
+    matching = [
+        r for r in rules if _covers_port(r, port) and _from_internet(r, internet)
+    ]
+    accepts = [_priority(r) for r in matching if _policy(r) == "accept"]
+    drops = [_priority(r) for r in matching if _policy(r) == "drop"]
+    if not accepts:
+        return None
+    best_accept = min(accepts)
+    # A Drop rule at the same or a higher priority (lower number) shuts the port.
+    if drops and min(drops) <= best_accept:
+        return None
+    return Exposure(port=port, source=internet, rule_priority=best_accept)
+
+
+def _policy(rule: Mapping[str, Any]) -> str:
+    # An absent policy means Accept: that is the API's default.
+    return str(rule.get("Policy") or "accept").strip().lower()
+
+
+def _priority(rule: Mapping[str, Any]) -> int:
+    return as_int(rule.get("Priority")) or _DEFAULT_PRIORITY
+
+
+def _covers_port(rule: Mapping[str, Any], port: int) -> bool:
+    protocol = str(rule.get("IpProtocol", "")).strip().lower()
+    if protocol in _ANY_PORT_PROTOCOLS:
+        return True
+    if protocol != "tcp":
+        return False
+    low, high = port_range(rule.get("PortRange"))
+    return low <= port <= high
+
+
+def port_range(text: Any) -> tuple[int, int]:
+    """The (low, high) ports of ``"22/22"``, ``"1/65535"`` or ``"-1/-1"`` (all)."""
+    parts = str(text or "").split("/")
+    low = as_int(parts[0]) if parts else None
+    high = as_int(parts[-1]) if parts else None
+    if low is None or high is None or low < 0 or high < 0:
+        return 1, 65535
+    return low, high
+
+
+def _from_internet(rule: Mapping[str, Any], internet: str) -> bool:
+    field = "Ipv6SourceCidrIp" if ":" in internet else "SourceCidrIp"
+    return _is_whole_internet(rule.get(field), ipv6=":" in internet)
+
+
+def _is_whole_internet(cidr: Any, *, ipv6: bool) -> bool:
+    if not cidr:
+        return False
+    try:
+        network = ipaddress.ip_network(str(cidr).strip(), strict=False)
+    except ValueError:
+        return False
+    return network.prefixlen == 0 and (network.version == 6) == ipv6
+
+
+def security_group_findings(
+    inventory: Inventory, services: Mapping[int, str]
+) -> Iterable[Finding]:
+    """One finding per security group: which of ``services`` (port -> name) it opens.
+
+    Security groups managed by cloud services (``ServiceManaged``) are skipped: their
+    owner cannot change them.
+    """
+    for group in inventory.records("ecs.security_groups"):
+        if as_bool(group.get("ServiceManaged")):
+            continue
+        group_id = group["SecurityGroupId"]
+        where = {"region": group.region, "name": group.get("SecurityGroupName")}
+        rules = read_detail(inventory, "ecs.security_group_rules", group_id)
+        if rules.absent:
+            continue
+        if rules.record is None:
+            yield unreadable(group_id, "the security group rules", rules, **where)
+            continue
+        open_ports = internet_exposures(ingress_rules(rules.record), services)
+        if open_ports:
+            text = "; ".join(e.describe(services[e.port]) for e in open_ports)
+            yield Finding.failed(group_id, text, **where)
+        else:
+            yield Finding.passed(
+                group_id, "No listed port is open to the Internet", **where
+            )

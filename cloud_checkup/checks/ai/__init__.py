@@ -1,0 +1,1 @@
+"""AI security: PAI notebooks and inference services, GPU compute exposure."""

@@ -1,0 +1,1 @@
+"""Identity and access security: RAM users, AccessKeys, MFA, password policy."""

@@ -1,0 +1,1 @@
+"""Infrastructure security: network exposure, data protection and audit logging."""

@@ -1,0 +1,1 @@
+"""High availability and disaster recovery: zones, editions, backups and snapshots."""

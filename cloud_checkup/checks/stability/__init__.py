@@ -1,0 +1,1 @@
+"""Stability audit: expiry, release protection and scheduled system events."""
