@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from cloud_checkup.checks.base import DetailError, Record
 
@@ -127,6 +128,32 @@ class Collector:
                         continue
                     seen.add(record_id)
                 result.records.append(record)
+        if spec.empty_when_denied and not result.records:
+            return await self._prove_empty(spec, result, regions[0])
+        return result
+
+    async def _prove_empty(
+        self, spec: ListCollection, result: CollectionResult, region: str | None
+    ) -> CollectionResult:
+        """An empty answer from an action that answers a denied caller with nothing.
+
+        A dry run asks the cloud whether the caller may call the action at all:
+        ``DryRunOperation`` means yes, so the empty list is real; a permission error
+        means the list was empty only because the caller may not see it.
+        """
+        try:
+            await self._page_fetcher(spec, region)({"DryRun": True})
+        except CloudError as error:
+            if error.code == "DryRunOperation" or error.is_region_unsupported:
+                return result
+            if error.is_permission:
+                failed = self._failed(spec.name, error)
+                failed.error = (
+                    f"{error.action} answered with an empty list, and a dry run shows "
+                    f"the identity may not call it ({error.code}): the list is blind"
+                )
+                return failed
+            return self._failed(spec.name, error)
         return result
 
     async def fetch_details(
@@ -255,7 +282,7 @@ class Collector:
                 params={k: str(v) for k, v in spec.params.items()},
             )
         params = dict(spec.params)
-        path = spec.path.format(**{spec.param: key}) if spec.path else None
+        path = _roa_path(spec.path, {**parent, spec.param: key}) if spec.path else None
         if path is None:
             params[spec.param] = key
             if parent.region:
@@ -268,6 +295,12 @@ class Collector:
             path=path,
             method=spec.method,
         )
+
+
+def _roa_path(template: str, fields: Mapping[str, Any]) -> str:
+    """A ROA path with each ``{Field}`` replaced by its percent-encoded value."""
+    encoded = {k: quote(str(v), safe="~") for k, v in fields.items()}
+    return template.format_map(encoded)
 
 
 def _record_region(item: Any, queried: str | None) -> str | None:
@@ -295,7 +328,10 @@ def _page_params(spec: ListCollection, page_number: int, state: dict[str, str]) 
         case Paging.NONE:
             return {}
         case Paging.PAGE_NUMBER:
-            return {"PageNumber": page_number, spec.size_param or "PageSize": size}
+            return {
+                spec.page_param or "PageNumber": page_number,
+                spec.size_param or "PageSize": size,
+            }
         case Paging.NEXT_TOKEN:
             token = {"NextToken": state["token"]} if "token" in state else {}
             return {spec.size_param or "MaxResults": size} | token

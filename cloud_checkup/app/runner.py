@@ -71,7 +71,7 @@ class SandboxTarget:
 
 
 def _dataset_credential(dataset: object, index: int) -> Credential:
-    identity = dataset.identities[index]
+    identity = list(dataset.identities.values())[index]
     return Credential(
         access_key_id=identity.access_key_id,
         access_key_secret=identity.access_key_secret,

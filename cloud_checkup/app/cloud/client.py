@@ -102,6 +102,9 @@ class CloudClient:
     ) -> dict[str, Any]:
         """Call one OpenAPI action and return its JSON body.
 
+        ``path`` (ROA only) must already be percent-encoded: it is signed and sent as
+        given.
+
         Raises:
             ReadOnlyViolation: the action is not a configuration read (nothing is sent).
             CloudError: the cloud answered with an error, after retrying the transient
@@ -200,9 +203,8 @@ class CloudClient:
             credential.access_key_id,
             credential.access_key_secret,
         )
-        encoded_path = quote(path, safe="/~")
         suffix = f"?{_canonical_query(query)}" if query else ""
-        url = self._transport.url(host, encoded_path + suffix)
+        url = self._transport.url(host, path + suffix)
         status, response_headers, body = await self._exchange(method, url, headers)
         return _parse_openapi(status, response_headers, body, host)
 

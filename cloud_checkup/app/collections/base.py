@@ -42,6 +42,8 @@ class ListCollection:
         page_size: the page size asked for (the action's maximum).
         size_param: the request parameter carrying the page size, when it is not the
             paging style's usual one (``MaxResults``, ``PageSize``, ``MaxItems``).
+        page_param: the page-number parameter when it is not ``PageNumber``
+            (CloudMonitor's ``Page``).
         empty_when_denied: the action answers a caller without permission with an empty
             list instead of an error, so an empty answer proves nothing on its own.
         absent_codes: error codes that mean "there is no such object" (a record-less
@@ -60,6 +62,7 @@ class ListCollection:
     paging: Paging = Paging.NONE
     page_size: int | None = None
     size_param: str | None = None
+    page_param: str | None = None
     id_field: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
     empty_when_denied: bool = False
@@ -80,8 +83,9 @@ class DetailCollection:
         param: the request parameter naming the resource (``SecurityGroupId``; for OSS,
             ``bucket``).
         parent_field: the parent record's field holding that id.
-        path: for ROA-style products, the request path with ``{param}`` standing for
-            the resource id (``/api/v1/clusters/{ClusterId}``).
+        path: for ROA-style products, the request path; ``{param}`` stands for the
+            resource id and any other ``{Field}`` for that field of the parent record
+            (``/api/v2/services/{ClusterId}/{ServiceName}``).
         items: dotted path to the part of the response kept (``None``: the whole body).
         absent_codes: error codes meaning "this resource has none" (a user without a
             login profile); they reach the check as a ``DetailError`` with

@@ -1,0 +1,160 @@
+"""Exceptions: failures a user has accepted, with a reason, and applying them.
+
+An exception covers one resource of an item, the resources carrying a tag
+(``env=staging``), or a whole item. A covered failing finding becomes ``excepted``; an
+item whose every failing finding is covered becomes ``excepted`` and costs nothing in
+the score. An exception past its expiry date covers nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from cloud_checkup.checks.base import Finding, Status
+
+from .model import ItemResult
+
+
+class InvalidException(ValueError):
+    """An exception that cannot be recorded; the message says what to correct."""
+
+
+@dataclass(frozen=True)
+class RecordedException:
+    """An accepted failure of one account.
+
+    Attributes:
+        resource_id: the one resource covered; ``None`` with ``tag`` also ``None``
+            means every resource of the item.
+        tag: ``(key, value)``: covers the resources carrying exactly this tag.
+        expires_on: the last day the exception applies (by the date of the scan).
+        id: the store's number for it, ``None`` until stored.
+    """
+
+    account_id: str
+    check_id: str
+    reason: str
+    created_by: str
+    created_at: datetime
+    resource_id: str | None = None
+    tag: tuple[str, str] | None = None
+    expires_on: date | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        reason = (self.reason or "").strip()
+        if not reason:
+            raise InvalidException("An exception needs a written reason.")
+        object.__setattr__(self, "reason", reason)
+        if self.resource_id is not None and self.tag is not None:
+            raise InvalidException("An exception covers a resource or a tag, not both.")
+        if self.tag is not None and not self.tag[0]:
+            raise InvalidException("The tag of an exception needs a key.")
+        if not self.check_id or not self.account_id:
+            raise InvalidException("An exception needs a check item and an account.")
+
+    @property
+    def scope(self) -> str:
+        """What it covers, in words: ``resource i-123``, ``tag env=staging``."""
+        if self.resource_id is not None:
+            return f"resource {self.resource_id}"
+        if self.tag is not None:
+            return f"tag {self.tag[0]}={self.tag[1]}"
+        return "every resource"
+
+    def active(self, now: datetime) -> bool:
+        return self.expires_on is None or now.date() <= self.expires_on
+
+    def covers(self, check_id: str, finding: Finding) -> bool:
+        if check_id != self.check_id:
+            return False
+        if self.resource_id is not None:
+            return finding.resource_id == self.resource_id
+        if self.tag is not None:
+            return self.tag in finding.tags
+        return True
+
+
+def new_exception(
+    account_id: str,
+    check_id: str,
+    reason: str,
+    *,
+    now: datetime,
+    resource_id: str | None = None,
+    tag: tuple[str, str] | None = None,
+    expires_on: date | None = None,
+) -> RecordedException:
+    """An exception recorded now by the user running the app."""
+    return RecordedException(
+        account_id=account_id,
+        check_id=check_id,
+        reason=reason,
+        created_by=getpass.getuser(),
+        created_at=now,
+        resource_id=resource_id,
+        tag=tag,
+        expires_on=expires_on,
+    )
+
+
+def parse_tag(text: str) -> tuple[str, str]:
+    """``"env=staging"`` -> ``("env", "staging")``; keys and values keep their case."""
+    key, separator, value = text.partition("=")
+    if not separator or not key.strip():
+        raise InvalidException(f"A tag is written KEY=VALUE, not {text!r}.")
+    return key.strip(), value.strip()
+
+
+def covering_exception(
+    check_id: str,
+    finding: Finding,
+    exceptions: Iterable[RecordedException],
+    now: datetime,
+) -> RecordedException | None:
+    """The first active exception that covers ``finding``, for showing its reason."""
+    return next(
+        (e for e in exceptions if e.active(now) and e.covers(check_id, finding)), None
+    )
+
+
+def apply_exceptions(
+    results: Iterable[ItemResult],
+    exceptions: Iterable[RecordedException],
+    now: datetime,
+) -> list[ItemResult]:
+    """The results with covered failures marked ``excepted``; the inputs are unchanged.
+
+    The caller passes the exceptions of the scanned account.
+    """
+    active = [e for e in exceptions if e.active(now)]
+    return [_apply(result, active, now) for result in results]
+
+
+def _apply(
+    result: ItemResult, active: list[RecordedException], now: datetime
+) -> ItemResult:
+    mine = [e for e in active if e.check_id == result.check_id]
+    if not mine or result.status is not Status.FAIL:
+        return result
+    findings = [_except(result.check_id, f, mine, now) for f in result.findings]
+    still_failing = any(f.status is Status.FAIL for f in findings)
+    # A failing item without findings can only be covered by a whole-item exception.
+    whole_item = any(e.resource_id is None and e.tag is None for e in mine)
+    covered = not still_failing and (bool(result.findings) or whole_item)
+    status = Status.EXCEPTED if covered else Status.FAIL
+    return dataclasses.replace(result, status=status, findings=findings)
+
+
+def _except(
+    check_id: str, finding: Finding, mine: list[RecordedException], now: datetime
+) -> Finding:
+    if finding.status is not Status.FAIL:
+        return finding
+    if covering_exception(check_id, finding, mine, now) is None:
+        return finding
+    return dataclasses.replace(finding, status=Status.EXCEPTED)

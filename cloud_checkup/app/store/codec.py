@@ -1,0 +1,125 @@
+"""Turning the engine's values into column values and back, losslessly."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from cloud_checkup.checks.base import Category, Finding, Package, Status
+
+from ..engine import ScanRequest
+from ..model import ItemResult, Score
+
+
+def time_text(moment: datetime | None) -> str | None:
+    """ISO 8601; aware times in UTC so that the text sorts in time order."""
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.isoformat()
+
+
+def parse_time(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def request_text(request: ScanRequest) -> str:
+    return json.dumps(
+        {
+            "packages": sorted(p.value for p in request.packages),
+            "check_ids": sorted(request.check_ids)
+            if request.check_ids is not None
+            else None,
+            "regions": list(request.regions) if request.regions is not None else None,
+        }
+    )
+
+
+def parse_request(text: str) -> ScanRequest:
+    data = json.loads(text)
+    check_ids = data.get("check_ids")
+    regions = data.get("regions")
+    return ScanRequest(
+        packages=frozenset(Package(p) for p in data.get("packages", ["standard"])),
+        check_ids=frozenset(check_ids) if check_ids is not None else None,
+        regions=tuple(regions) if regions is not None else None,
+    )
+
+
+def score_text(score: Score | None) -> str | None:
+    if score is None:
+        return None
+    return json.dumps(
+        {
+            "value": score.value,
+            "tier": score.tier,
+            "categories": {c.value: v for c, v in score.categories.items()},
+            "dimensions": dict(score.dimensions),
+        }
+    )
+
+
+def parse_score(text: str | None) -> Score | None:
+    if not text:
+        return None
+    data = json.loads(text)
+    return Score(
+        value=data["value"],
+        tier=data["tier"],
+        categories={Category(c): v for c, v in data["categories"].items()},
+        dimensions=dict(data["dimensions"]),
+    )
+
+
+def item_row(scan_id: str, position: int, result: ItemResult) -> tuple[Any, ...]:
+    return (
+        scan_id,
+        result.check_id,
+        position,
+        result.status.value,
+        result.reason,
+        json.dumps(list(result.missing_actions)),
+    )
+
+
+def finding_rows(scan_id: str, result: ItemResult) -> list[tuple[Any, ...]]:
+    return [
+        (
+            scan_id,
+            result.check_id,
+            position,
+            finding.resource_id,
+            finding.status.value,
+            finding.detail,
+            finding.region,
+            finding.name,
+            finding.resource_type,
+            json.dumps([list(tag) for tag in finding.tags]),
+        )
+        for position, finding in enumerate(result.findings)
+    ]
+
+
+def parse_item(row: Mapping[str, Any], findings: list[Finding]) -> ItemResult:
+    return ItemResult(
+        check_id=row["check_id"],
+        status=Status(row["status"]),
+        reason=row["reason"],
+        findings=findings,
+        missing_actions=tuple(json.loads(row["missing_actions"])),
+    )
+
+
+def parse_finding(row: Mapping[str, Any]) -> Finding:
+    return Finding(
+        resource_id=row["resource_id"],
+        status=Status(row["status"]),
+        detail=row["detail"],
+        region=row["region"],
+        name=row["name"],
+        resource_type=row["resource_type"],
+        tags=tuple((key, value) for key, value in json.loads(row["tags"])),
+    )

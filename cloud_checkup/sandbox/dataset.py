@@ -1,0 +1,326 @@
+"""Load and validate a sandbox dataset: the fake account the sandbox answers for.
+
+A dataset is one JSON/YAML file, an already-parsed mapping, or a folder holding
+``dataset.yaml`` plus ``services/*.yaml``. Every problem is reported as a
+:class:`DatasetError` naming the file and the path inside it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cloud_checkup.sandbox.hosts import PRODUCT_CODES
+
+FORMAT = "cloud-checkup-sandbox/1"
+GLOBAL = "global"
+ERROR_KEY = "$error"
+
+_REGION_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]+)+$")
+_ACTION_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+_DENY_RE = re.compile(r"^(\*|[a-z0-9*-]+:[A-Za-z0-9*]+)$")
+
+
+class DatasetError(ValueError):
+    """A dataset that cannot be served; the message names file, path and problem."""
+
+    def __init__(self, source: str, path: str, problem: str):
+        self.source = source
+        self.path = path
+        self.problem = problem
+        where = f"{source}: {path}" if path else source
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """An AccessKey the sandbox accepts, and what it is refused."""
+
+    access_key_id: str
+    access_key_secret: str = field(repr=False)
+    arn: str
+    deny: tuple[str, ...] = ()
+    security_token: str | None = field(default=None, repr=False)
+
+    @property
+    def principal_type(self) -> str:
+        """The principal kind as STS names it: Account, RAMUser or AssumedRoleUser."""
+        resource = self.arn.rsplit(":", 1)[-1]
+        if resource == "root":
+            return "Account"
+        if resource.startswith("assumed-role/"):
+            return "AssumedRoleUser"
+        return "RAMUser"
+
+    @property
+    def display_name(self) -> str:
+        return self.arn.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A validated dataset.
+
+    Attributes:
+        services: product code -> region id or "global" -> action -> entry, where an
+            entry is a response body, ``{by, responses}`` or ``{"$error": {...}}``.
+        source: the file or folder it came from, for messages.
+    """
+
+    account_id: str
+    account_alias: str | None
+    identities: dict[str, Identity]
+    regions: tuple[str, ...]
+    services: dict[str, dict[str, dict[str, Any]]]
+    source: str = "<dataset>"
+
+
+def load_dataset(path_or_mapping: str | Path | Mapping[str, Any]) -> Dataset:
+    """Load, merge and validate a dataset.
+
+    Args:
+        path_or_mapping: a ``.json``/``.yaml``/``.yml`` file, a dataset folder, or an
+            already-parsed mapping.
+
+    Raises:
+        DatasetError: the dataset cannot be read or is not valid.
+    """
+    if isinstance(path_or_mapping, Mapping):
+        return _build(dict(path_or_mapping), "<dataset>", {})
+    path = Path(path_or_mapping)
+    if path.is_dir():
+        return _load_folder(path)
+    return _build(_read_mapping(path), str(path), {})
+
+
+def _read_mapping(path: Path) -> dict[str, Any]:
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DatasetError(source, "", f"cannot be read ({exc.strerror})") from None
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(text)
+        elif path.suffix.lower() in (".yaml", ".yml"):
+            data = yaml.safe_load(text)
+        else:
+            raise DatasetError(source, "", "is neither .json, .yaml nor .yml")
+    except json.JSONDecodeError as exc:
+        raise DatasetError(
+            source, "", f"is not valid JSON (line {exc.lineno}: {exc.msg})"
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" (line {mark.line + 1})" if mark else ""
+        raise DatasetError(source, "", f"is not valid YAML{line}") from None
+    if not isinstance(data, dict):
+        raise DatasetError(source, "", "must hold a mapping at the top level")
+    return data
+
+
+def _load_folder(folder: Path) -> Dataset:
+    main = folder / "dataset.yaml"
+    if not main.is_file():
+        raise DatasetError(str(folder), "", "a dataset folder needs a dataset.yaml")
+    data = _read_mapping(main)
+    origins: dict[tuple[str, str], str] = {}
+    services = data.get("services") or {}
+    _check_services(services, str(main))
+    _record_origins(services, str(main), origins)
+    merged = {product: dict(regions) for product, regions in services.items()}
+    for extra in sorted((folder / "services").glob("*.y*ml")):
+        part = _read_mapping(extra)
+        _check_services(part, str(extra), prefix="")
+        _record_origins(part, str(extra), origins)
+        for product, regions in part.items():
+            merged.setdefault(product, {}).update(regions)
+    data["services"] = merged
+    return _build(data, str(folder), origins)
+
+
+def _record_origins(
+    services: dict[str, Any], source: str, origins: dict[tuple[str, str], str]
+) -> None:
+    for product, regions in services.items():
+        for region in regions:
+            earlier = origins.get((product, region))
+            if earlier:
+                raise DatasetError(
+                    source,
+                    f"{product}.{region}",
+                    f"is also defined in {earlier}; keep each product and region "
+                    "in one file",
+                )
+            origins[(product, region)] = source
+
+
+def _build(
+    data: dict[str, Any], source: str, origins: dict[tuple[str, str], str]
+) -> Dataset:
+    if data.get("format") != FORMAT:
+        raise DatasetError(
+            source, "format", f"must be {FORMAT!r}, not {data.get('format')!r}"
+        )
+    account = _require_mapping(data.get("account"), source, "account")
+    account_id = account.get("id")
+    if not isinstance(account_id, str | int) or not str(account_id).isdigit():
+        raise DatasetError(source, "account.id", "must be the numeric account id")
+    alias = account.get("alias")
+    identities = _check_identities(data.get("identities"), source)
+    regions = _check_regions(data.get("regions"), source)
+    services = data.get("services") or {}
+    if not origins:
+        _check_services(services, source)
+    return Dataset(
+        account_id=str(account_id),
+        account_alias=str(alias) if alias is not None else None,
+        identities=identities,
+        regions=regions,
+        services=services,
+        source=source,
+    )
+
+
+def _require_mapping(value: Any, source: str, path: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise DatasetError(source, path, f"must be a mapping, not {_kind(value)}")
+    return value
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "missing"
+    return type(value).__name__
+
+
+def _check_identities(value: Any, source: str) -> dict[str, Identity]:
+    if not isinstance(value, list) or not value:
+        raise DatasetError(source, "identities", "must list at least one identity")
+    identities: dict[str, Identity] = {}
+    for index, entry in enumerate(value):
+        path = f"identities[{index}]"
+        entry = _require_mapping(entry, source, path)
+        for key in ("access_key_id", "access_key_secret", "arn"):
+            if not isinstance(entry.get(key), str) or not entry[key]:
+                raise DatasetError(
+                    source, f"{path}.{key}", "must be a non-empty string"
+                )
+        if not entry["arn"].startswith("acs:ram::"):
+            raise DatasetError(
+                source, f"{path}.arn", "must look like acs:ram::<account>:user/<name>"
+            )
+        deny = entry.get("deny") or []
+        _check_deny(deny, source, f"{path}.deny")
+        token = entry.get("security_token")
+        if token is not None and not isinstance(token, str):
+            raise DatasetError(source, f"{path}.security_token", "must be a string")
+        if entry["access_key_id"] in identities:
+            raise DatasetError(source, f"{path}.access_key_id", "is listed twice")
+        identities[entry["access_key_id"]] = Identity(
+            access_key_id=entry["access_key_id"],
+            access_key_secret=entry["access_key_secret"],
+            arn=entry["arn"],
+            deny=tuple(deny),
+            security_token=token,
+        )
+    return identities
+
+
+def _check_deny(deny: Any, source: str, path: str) -> None:
+    if not isinstance(deny, list):
+        raise DatasetError(source, path, "must be a list of 'product:Action' patterns")
+    for index, pattern in enumerate(deny):
+        if not isinstance(pattern, str) or not _DENY_RE.match(pattern):
+            raise DatasetError(
+                source,
+                f"{path}[{index}]",
+                f"{pattern!r} is not a 'product:Action' pattern (e.g. ram:ListUsers, "
+                "ecs:*)",
+            )
+
+
+def _check_regions(value: Any, source: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise DatasetError(source, "regions", "must list at least one region id")
+    for index, region in enumerate(value):
+        if not isinstance(region, str) or not _REGION_RE.match(region):
+            raise DatasetError(
+                source, f"regions[{index}]", f"{region!r} is not a region id"
+            )
+    return tuple(value)
+
+
+def _check_services(services: Any, source: str, prefix: str = "services.") -> None:
+    services = _require_mapping(services, source, prefix.rstrip(".") or "top level")
+    for product, regions in services.items():
+        path = f"{prefix}{product}"
+        if product not in PRODUCT_CODES:
+            raise DatasetError(
+                source,
+                path,
+                f"unknown product code; known: {', '.join(sorted(PRODUCT_CODES))}",
+            )
+        regions = _require_mapping(regions, source, path)
+        for region, actions in regions.items():
+            _check_region_actions(region, actions, source, f"{path}.{region}")
+
+
+def _check_region_actions(region: Any, actions: Any, source: str, path: str) -> None:
+    if region != GLOBAL and not (isinstance(region, str) and _REGION_RE.match(region)):
+        raise DatasetError(source, path, "must be a region id or 'global'")
+    actions = _require_mapping(actions, source, path)
+    for action, entry in actions.items():
+        action_path = f"{path}.{action}"
+        if not isinstance(action, str) or not _ACTION_RE.match(action):
+            raise DatasetError(source, action_path, "is not an API action name")
+        _check_entry(entry, source, action_path)
+
+
+def _check_entry(entry: Any, source: str, path: str) -> None:
+    if isinstance(entry, str):
+        return  # a raw body, sent as given (e.g. an OSS XML document)
+    entry = _require_mapping(entry, source, path)
+    if ERROR_KEY in entry:
+        _check_error(entry, source, path)
+    elif "by" in entry or "responses" in entry:
+        _check_per_resource(entry, source, path)
+
+
+def _check_per_resource(entry: dict[str, Any], source: str, path: str) -> None:
+    if not isinstance(entry.get("by"), str) or not entry["by"]:
+        raise DatasetError(
+            source, f"{path}.by", "must name the request parameter (or 'bucket')"
+        )
+    responses = entry.get("responses")
+    if not isinstance(responses, dict):
+        raise DatasetError(
+            source,
+            f"{path}.responses",
+            f"must map each id to a response body, not {_kind(responses)}",
+        )
+    for key, body in responses.items():
+        body_path = f"{path}.responses.{key}"
+        if isinstance(body, str):
+            continue
+        body = _require_mapping(body, source, body_path)
+        if ERROR_KEY in body:
+            _check_error(body, source, body_path)
+
+
+def _check_error(entry: dict[str, Any], source: str, path: str) -> None:
+    error = entry[ERROR_KEY]
+    error_path = f"{path}.{ERROR_KEY}"
+    if not isinstance(error, dict) or not isinstance(error.get("Code"), str):
+        raise DatasetError(source, error_path, "must be a mapping with a string Code")
+    status = error.get("HttpStatus", 400)
+    if not isinstance(status, int) or not 400 <= status <= 599:
+        raise DatasetError(
+            source, f"{error_path}.HttpStatus", "must be an HTTP error status 400-599"
+        )

@@ -1,0 +1,248 @@
+"""Page list responses in each action's own style, with Alibaba's page sizes.
+
+The dataset holds a list action's whole list; the sandbox hands it out one page at a
+time, so a client that does not page misses resources exactly as it would against the
+real cloud. :data:`PAGING` is the one table of (product, action) -> paging rules.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from cloud_checkup.sandbox.errors import ApiError
+
+PAGE_NUMBER = "PageNumber"  # PageNumber/PageSize/TotalCount
+NEXT_TOKEN = "NextToken"  # NextToken/MaxResults
+MARKER = "Marker"  # Marker/MaxItems/IsTruncated (RAM)
+OSS_MARKER = "oss-marker"  # marker/max-keys/IsTruncated/NextMarker (OSS)
+
+
+@dataclass(frozen=True)
+class Paging:
+    """How one list action pages.
+
+    Attributes:
+        items: the path from the body's top to the list, e.g. ("Instances", "Instance").
+        minimum: smaller page sizes are raised to this (ECS); others are clamped to
+            ``maximum``.
+        assumed: True where Alibaba publishes no number and the value is a guess.
+    """
+
+    style: str
+    items: tuple[str, ...]
+    default: int
+    maximum: int
+    minimum: int = 1
+    assumed: bool = False
+
+
+def _p(style: str, items: str, default: int, maximum: int, **kw: Any) -> Paging:
+    return Paging(style, tuple(items.split(".")), default, maximum, **kw)
+
+
+PAGING: dict[tuple[str, str], Paging] = {
+    # ECS: NextToken/MaxResults; PageNumber/PageSize still accepted (deprecated).
+    ("ecs", "DescribeInstances"): _p(
+        NEXT_TOKEN, "Instances.Instance", 10, 100, minimum=10
+    ),
+    ("ecs", "DescribeSecurityGroups"): _p(
+        NEXT_TOKEN, "SecurityGroups.SecurityGroup", 10, 100, minimum=10
+    ),
+    ("ecs", "DescribeDisks"): _p(NEXT_TOKEN, "Disks.Disk", 10, 500, minimum=10),
+    ("ecs", "DescribeSnapshots"): _p(
+        NEXT_TOKEN, "Snapshots.Snapshot", 10, 100, minimum=10, assumed=True
+    ),
+    ("ecs", "DescribeNetworkInterfaces"): _p(
+        NEXT_TOKEN, "NetworkInterfaceSets.NetworkInterfaceSet", 10, 500,
+        minimum=10, assumed=True,
+    ),
+    ("ecs", "DescribeImages"): _p(PAGE_NUMBER, "Images.Image", 10, 100, assumed=True),
+    # VPC: PageNumber/PageSize, max 50 default 10.
+    ("vpc", "DescribeVpcs"): _p(PAGE_NUMBER, "Vpcs.Vpc", 10, 50),
+    ("vpc", "DescribeVSwitches"): _p(PAGE_NUMBER, "VSwitches.VSwitch", 10, 50),
+    ("vpc", "DescribeNatGateways"): _p(
+        PAGE_NUMBER, "NatGateways.NatGateway", 10, 50, assumed=True
+    ),
+    ("vpc", "DescribeEipAddresses"): _p(
+        PAGE_NUMBER, "EipAddresses.EipAddress", 10, 100, assumed=True
+    ),
+    ("vpc", "DescribeFlowLogs"): _p(
+        PAGE_NUMBER, "FlowLogs.FlowLog", 10, 50, assumed=True
+    ),
+    # RDS: PageSize default 30, max 100.
+    ("rds", "DescribeDBInstances"): _p(PAGE_NUMBER, "Items.DBInstance", 30, 100),
+    # SLB: max 100 published; default not published.
+    ("slb", "DescribeLoadBalancers"): _p(
+        PAGE_NUMBER, "LoadBalancers.LoadBalancer", 10, 100, assumed=True
+    ),
+    # RAM List*: Marker/MaxItems, default 100, max 1000.
+    ("ram", "ListUsers"): _p(MARKER, "Users.User", 100, 1000),
+    ("ram", "ListRoles"): _p(MARKER, "Roles.Role", 100, 1000),
+    ("ram", "ListGroups"): _p(MARKER, "Groups.Group", 100, 1000),
+    ("ram", "ListPolicies"): _p(MARKER, "Policies.Policy", 100, 1000),
+    ("ram", "ListUsersForGroup"): _p(MARKER, "Users.User", 100, 1000),
+    ("ims", "ListUsers"): _p(MARKER, "Users.User", 100, 1000, assumed=True),
+    # ActionTrail LookupEvents: max 50 published, default not published.
+    ("actiontrail", "LookupEvents"): _p(NEXT_TOKEN, "Events", 20, 50, assumed=True),
+    # OSS ListBuckets: marker/max-keys, default 100, max 1000.
+    ("oss", "ListBuckets"): _p(
+        OSS_MARKER, "ListAllMyBucketsResult.Buckets.Bucket", 100, 1000
+    ),
+}  # fmt: skip
+
+
+def page(product: str, action: str, body: Any, params: Mapping[str, str]) -> Any:
+    """Return the page of ``body`` that ``params`` ask for (``body`` unchanged if the
+    action has no paging rule or the body has no list at the rule's path)."""
+    rule = PAGING.get((product, action))
+    if rule is None or not isinstance(body, dict):
+        return body
+    items = _items(body, rule.items)
+    if items is None:
+        return body
+    body = copy.deepcopy(body)
+    style = rule.style
+    if style == NEXT_TOKEN and _asks_page_number(params):
+        style = PAGE_NUMBER
+    return _STYLES[style](body, rule, items, params)
+
+
+def empty_page(product: str, action: str) -> dict[str, Any] | None:
+    """An empty list answer in the action's own shape, or None if it is not known."""
+    rule = PAGING.get((product, action))
+    if rule is None:
+        return None
+    body: dict[str, Any] = {}
+    node = body
+    for key in rule.items[:-1]:
+        node = node.setdefault(key, {})
+    node[rule.items[-1]] = []
+    return page(product, action, body, {})
+
+
+def _items(body: dict[str, Any], path: tuple[str, ...]) -> list[Any] | None:
+    node: Any = body
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            return None
+        node = node[key]
+    if isinstance(node, dict):  # a single item given as a mapping
+        return [node]
+    return node if isinstance(node, list) else None
+
+
+def _set_items(body: dict[str, Any], path: tuple[str, ...], items: list[Any]) -> None:
+    node = body
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = items
+
+
+def _asks_page_number(params: Mapping[str, str]) -> bool:
+    uses_token = "NextToken" in params or "MaxResults" in params
+    return not uses_token and ("PageNumber" in params or "PageSize" in params)
+
+
+def _size(params: Mapping[str, str], name: str, rule: Paging) -> int:
+    raw = params.get(name)
+    if raw in (None, ""):
+        return rule.default
+    try:
+        size = int(raw)
+    except ValueError:
+        raise ApiError(
+            f"InvalidParameter.{name}", 400, f"The specified {name} is invalid."
+        ) from None
+    return min(max(size, rule.minimum), rule.maximum)
+
+
+def _positive_int(params: Mapping[str, str], name: str, default: int) -> int:
+    raw = params.get(name) or str(default)
+    if not raw.isdigit() or int(raw) < 1:
+        raise ApiError(
+            f"InvalidParameter.{name}", 400, f"The specified {name} is invalid."
+        )
+    return int(raw)
+
+
+def _by_page_number(body, rule, items, params):
+    size = _size(params, "PageSize", rule)
+    number = _positive_int(params, "PageNumber", 1)
+    start = (number - 1) * size
+    _set_items(body, rule.items, items[start : start + size])
+    body.update(TotalCount=len(items), PageNumber=number, PageSize=size)
+    return body
+
+
+def _encode_offset(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"sandbox-offset:{offset}".encode()).decode()
+
+
+def _decode_offset(token: str, name: str) -> int:
+    try:
+        text = base64.urlsafe_b64decode(token.encode()).decode()
+        prefix, _, offset = text.partition(":")
+        if prefix == "sandbox-offset" and offset.isdigit():
+            return int(offset)
+    except ValueError:
+        pass
+    raise ApiError(f"InvalidParameter.{name}", 400, f"The specified {name} is invalid.")
+
+
+def _by_next_token(body, rule, items, params):
+    size = _size(params, "MaxResults", rule)
+    token = params.get("NextToken")
+    start = _decode_offset(token, "NextToken") if token else 0
+    end = start + size
+    _set_items(body, rule.items, items[start:end])
+    # With NextToken/MaxResults, ECS documents TotalCount as not valid: leave it out.
+    body.pop("TotalCount", None)
+    body["NextToken"] = _encode_offset(end) if end < len(items) else ""
+    body["MaxResults"] = size
+    return body
+
+
+def _by_marker(body, rule, items, params):
+    size = _size(params, "MaxItems", rule)
+    marker = params.get("Marker")
+    start = _decode_offset(marker, "Marker") if marker else 0
+    end = start + size
+    _set_items(body, rule.items, items[start:end])
+    truncated = end < len(items)
+    body["IsTruncated"] = truncated
+    if truncated:
+        body["Marker"] = _encode_offset(end)
+    else:
+        body.pop("Marker", None)
+    return body
+
+
+def _by_oss_marker(body, rule, items, params):
+    size = _size(params, "max-keys", rule)
+    prefix = params.get("prefix", "")
+    marker = params.get("marker", "")
+    chosen = sorted(
+        (i for i in items if str(i.get("Name", "")).startswith(prefix)),
+        key=lambda i: str(i.get("Name", "")),
+    )
+    chosen = [i for i in chosen if str(i.get("Name", "")) > marker]
+    result = body[rule.items[0]]
+    _set_items(body, rule.items, chosen[:size])
+    truncated = len(chosen) > size
+    result.update(Prefix=prefix, Marker=marker, MaxKeys=size, IsTruncated=truncated)
+    result.pop("NextMarker", None)
+    if truncated:
+        result["NextMarker"] = chosen[size - 1]["Name"]
+    return body
+
+
+_STYLES = {
+    PAGE_NUMBER: _by_page_number,
+    NEXT_TOKEN: _by_next_token,
+    MARKER: _by_marker,
+    OSS_MARKER: _by_oss_marker,
+}

@@ -1,0 +1,226 @@
+"""Collecting inventory through the sandbox: every page, every region, honest gaps."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from harness import FAST_RETRY, base_dataset
+
+from cloud_checkup.app.cloud import CloudClient
+from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
+from cloud_checkup.app.cloud.transport import Destination, Transport
+from cloud_checkup.app.collect import Collector
+from cloud_checkup.app.collections import DetailCollection, ListCollection, Paging, Scope
+from cloud_checkup.sandbox import Sandbox, load_dataset
+
+REGIONS = ["cn-hangzhou", "ap-southeast-1"]
+
+
+async def _collect(dataset, spec, parent_spec=None, regions=REGIONS):
+    loaded = load_dataset(dataset)
+    sandbox = Sandbox(loaded, host="127.0.0.1", port=0)
+    await sandbox.start()
+    try:
+        identity = next(iter(loaded.identities.values()))
+        credential = Credential(identity.access_key_id, identity.access_key_secret)
+        async with Transport(Destination.sandbox(sandbox.url)) as transport:
+            cloud = CloudClient(StaticCredentials(credential), transport, retry=FAST_RETRY)
+            collector = Collector(cloud, regions)
+            if parent_spec is None:
+                return await collector.fetch_list(spec), sandbox.requests
+            parent = await collector.fetch_list(parent_spec)
+            return await collector.fetch_details(spec, parent), sandbox.requests
+    finally:
+        await sandbox.stop()
+
+
+def collect(*args, **kwargs):
+    return asyncio.run(_collect(*args, **kwargs))
+
+
+SECURITY_GROUPS = ListCollection(
+    name="test.security_groups",
+    product="ecs",
+    action="DescribeSecurityGroups",
+    items="SecurityGroups.SecurityGroup",
+    paging=Paging.NEXT_TOKEN,
+    page_size=100,
+    id_field="SecurityGroupId",
+)
+
+
+def _groups(region, count, prefix="sg"):
+    return {
+        "SecurityGroups": {
+            "SecurityGroup": [
+                {"SecurityGroupId": f"{prefix}-{region}-{i}", "RegionId": region}
+                for i in range(count)
+            ]
+        }
+    }
+
+
+def test_next_token_paging_reads_every_page_in_every_region():
+    services = {
+        "ecs": {
+            "cn-hangzhou": {"DescribeSecurityGroups": _groups("cn-hangzhou", 230)},
+            "ap-southeast-1": {"DescribeSecurityGroups": _groups("ap-southeast-1", 5)},
+        }
+    }
+    result, requests = collect(base_dataset(services), SECURITY_GROUPS)
+    assert result.ok
+    assert len(result.records) == 235
+    assert {r.region for r in result.records} == set(REGIONS)
+    # 230 groups at the action's maximum of 100 per page is three pages.
+    pages = [r for r in requests if r.action == "DescribeSecurityGroups"]
+    assert sum(1 for r in pages if r.region == "cn-hangzhou") == 3
+
+
+def test_a_client_asking_for_more_than_the_maximum_still_gets_everything():
+    greedy = ListCollection(**{**SECURITY_GROUPS.__dict__, "page_size": 1000})
+    services = {"ecs": {"cn-hangzhou": {"DescribeSecurityGroups": _groups("cn-hangzhou", 150)}}}
+    result, _ = collect(base_dataset(services), greedy, regions=["cn-hangzhou"])
+    assert len(result.records) == 150
+
+
+def test_page_number_paging_stops_at_the_total_count():
+    spec = ListCollection(
+        name="test.vpcs",
+        product="vpc",
+        action="DescribeVpcs",
+        items="Vpcs.Vpc",
+        paging=Paging.PAGE_NUMBER,
+        page_size=50,
+        id_field="VpcId",
+    )
+    vpcs = {"Vpcs": {"Vpc": [{"VpcId": f"vpc-{i}"} for i in range(120)]}}
+    services = {"vpc": {"cn-hangzhou": {"DescribeVpcs": vpcs}}}
+    result, requests = collect(base_dataset(services), spec, regions=["cn-hangzhou"])
+    assert len(result.records) == 120
+    assert sum(1 for r in requests if r.action == "DescribeVpcs") == 3
+
+
+def test_marker_paging_follows_is_truncated():
+    spec = ListCollection(
+        name="test.users",
+        product="ram",
+        action="ListUsers",
+        items="Users.User",
+        scope=Scope.GLOBAL,
+        paging=Paging.MARKER,
+        page_size=100,
+        id_field="UserId",
+    )
+    users = {"Users": {"User": [{"UserId": str(i), "UserName": f"u{i}"} for i in range(250)]}}
+    result, _ = collect(base_dataset({"ram": {"global": {"ListUsers": users}}}), spec)
+    assert [r["UserName"] for r in result.records][-1] == "u249"
+    assert len(result.records) == 250
+
+
+def test_oss_marker_paging_reads_every_bucket():
+    spec = ListCollection(
+        name="test.buckets",
+        product="oss",
+        action="ListBuckets",
+        items="ListAllMyBucketsResult.Buckets.Bucket",
+        scope=Scope.GLOBAL,
+        paging=Paging.OSS_MARKER,
+        page_size=100,
+        id_field="Name",
+    )
+    buckets = [
+        {"Name": f"bucket-{i:03d}", "Location": "oss-cn-hangzhou", "Region": "cn-hangzhou"}
+        for i in range(130)
+    ]
+    listing = {"ListAllMyBucketsResult": {"Buckets": {"Bucket": buckets}}}
+    result, _ = collect(base_dataset({"oss": {"global": {"ListBuckets": listing}}}), spec)
+    assert len(result.records) == 130
+    assert result.records[0].region == "cn-hangzhou"
+
+
+def test_the_same_resource_from_two_regional_endpoints_is_kept_once():
+    shared = {"SecurityGroups": {"SecurityGroup": [{"SecurityGroupId": "sg-shared"}]}}
+    services = {
+        "ecs": {
+            "cn-hangzhou": {"DescribeSecurityGroups": shared},
+            "ap-southeast-1": {"DescribeSecurityGroups": shared},
+        }
+    }
+    result, _ = collect(base_dataset(services), SECURITY_GROUPS)
+    assert [r["SecurityGroupId"] for r in result.records] == ["sg-shared"]
+
+
+def test_a_denied_list_marks_the_collection_unreadable_with_the_missing_action():
+    services = {"ecs": {"cn-hangzhou": {"DescribeSecurityGroups": _groups("cn-hangzhou", 3)}}}
+    dataset = base_dataset(services, deny=["ecs:DescribeSecurityGroups"])
+    result, _ = collect(dataset, SECURITY_GROUPS)
+    assert not result.ok
+    assert "permission denied" in result.error
+    assert result.missing_actions == ("ecs:DescribeSecurityGroups",)
+
+
+@pytest.mark.parametrize("code", ["InstanceEngineType.NotSupport"])
+def test_a_per_resource_call_unsupported_for_one_engine_affects_only_that_resource(code):
+    parent = ListCollection(
+        name="test.rds",
+        product="rds",
+        action="DescribeDBInstances",
+        items="Items.DBInstance",
+        paging=Paging.PAGE_NUMBER,
+        page_size=100,
+        id_field="DBInstanceId",
+    )
+    detail = DetailCollection(
+        name="test.rds_tde",
+        product="rds",
+        action="DescribeDBInstanceTDE",
+        parent="test.rds",
+        param="DBInstanceId",
+        parent_field="DBInstanceId",
+        unsupported_codes=(code,),
+    )
+    instances = {"Items": {"DBInstance": [{"DBInstanceId": "rm-mysql"},
+                                          {"DBInstanceId": "rm-pg"},
+                                          {"DBInstanceId": "rm-broken"}]}}
+    tde = {
+        "by": "DBInstanceId",
+        "responses": {
+            "rm-mysql": {"TDEStatus": "Enabled"},
+            "rm-pg": {"$error": {"Code": code, "HttpStatus": 403, "Message": "no TDE"}},
+            "rm-broken": {"$error": {"Code": "InternalError", "HttpStatus": 500,
+                                     "Message": "boom"}},
+        },
+    }
+    services = {"rds": {"cn-hangzhou": {"DescribeDBInstances": instances,
+                                        "DescribeDBInstanceTDE": tde}}}
+    result, _ = collect(base_dataset(services), detail, parent, regions=["cn-hangzhou"])
+    assert result.ok
+    assert result.details["rm-mysql"]["TDEStatus"] == "Enabled"
+    assert result.detail_errors["rm-pg"].unsupported
+    broken = result.detail_errors["rm-broken"]
+    assert not broken.unsupported and not broken.absent and broken.code == "InternalError"
+
+
+def test_an_empty_list_from_an_action_that_hides_denials_is_proven_blind():
+    instances = ListCollection(
+        name="test.instances",
+        product="ecs",
+        action="DescribeInstances",
+        items="Instances.Instance",
+        paging=Paging.NEXT_TOKEN,
+        page_size=100,
+        id_field="InstanceId",
+        empty_when_denied=True,
+    )
+    listing = {"Instances": {"Instance": [{"InstanceId": "i-1"}]}}
+    services = {"ecs": {"cn-hangzhou": {"DescribeInstances": listing}}}
+    dataset = base_dataset(services, deny=["ecs:DescribeInstances"])
+    result, _ = collect(dataset, instances, regions=["cn-hangzhou"])
+    assert not result.ok
+    assert "blind" in result.error
+    assert result.missing_actions == ("ecs:DescribeInstances",)
+
+    # An identity that may call it, in an account without instances: a real empty list.
+    allowed, _ = collect(base_dataset({}), instances, regions=["cn-hangzhou"])
+    assert allowed.ok and allowed.records == []
