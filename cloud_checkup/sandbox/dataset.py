@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -130,39 +131,45 @@ def _load_folder(folder: Path) -> Dataset:
     if not main.is_file():
         raise DatasetError(str(folder), "", "a dataset folder needs a dataset.yaml")
     data = _read_mapping(main)
-    origins: dict[tuple[str, str], str] = {}
+    origins: dict[tuple[str, str, str], str] = {}
     services = data.get("services") or {}
     _check_services(services, str(main))
     _record_origins(services, str(main), origins)
-    merged = {product: dict(regions) for product, regions in services.items()}
+    merged = {
+        product: {region: dict(actions) for region, actions in regions.items()}
+        for product, regions in services.items()
+    }
     for extra in sorted((folder / "services").glob("*.y*ml")):
         part = _read_mapping(extra)
         _check_services(part, str(extra), prefix="")
         _record_origins(part, str(extra), origins)
         for product, regions in part.items():
-            merged.setdefault(product, {}).update(regions)
+            for region, actions in regions.items():
+                merged.setdefault(product, {}).setdefault(region, {}).update(actions)
     data["services"] = merged
     return _build(data, str(folder), origins)
 
 
 def _record_origins(
-    services: dict[str, Any], source: str, origins: dict[tuple[str, str], str]
+    services: dict[str, Any], source: str, origins: dict[tuple[str, str, str], str]
 ) -> None:
+    """Several files may add actions to one product and region, never the same one."""
     for product, regions in services.items():
-        for region in regions:
-            earlier = origins.get((product, region))
-            if earlier:
-                raise DatasetError(
-                    source,
-                    f"{product}.{region}",
-                    f"is also defined in {earlier}; keep each product and region "
-                    "in one file",
-                )
-            origins[(product, region)] = source
+        for region, actions in regions.items():
+            for action in actions:
+                earlier = origins.get((product, region, action))
+                if earlier:
+                    raise DatasetError(
+                        source,
+                        f"{product}.{region}.{action}",
+                        f"is also defined in {earlier}; keep each action of a "
+                        "product and region in one file",
+                    )
+                origins[(product, region, action)] = source
 
 
 def _build(
-    data: dict[str, Any], source: str, origins: dict[tuple[str, str], str]
+    data: dict[str, Any], source: str, origins: dict[tuple[str, str, str], str]
 ) -> Dataset:
     if data.get("format") != FORMAT:
         raise DatasetError(
@@ -178,6 +185,7 @@ def _build(
     services = data.get("services") or {}
     if not origins:
         _check_services(services, source)
+    services = resolve_relative_times(services, datetime.now(UTC), source)
     return Dataset(
         account_id=str(account_id),
         account_alias=str(alias) if alias is not None else None,
@@ -186,6 +194,45 @@ def _build(
         services=services,
         source=source,
     )
+
+
+_RELATIVE_TIME = re.compile(r"^@now(?:([+-]\d+)([dhm]))?(?:\|(.+))?$")
+_DEFAULT_TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def resolve_relative_times(
+    value: Any, now: datetime, source: str, path: str = "services"
+):
+    """Replace ``"@now-30d"`` style strings with times relative to ``now``.
+
+    ``@now``, ``@now-30d``, ``@now+12h``, ``@now-90m``, optionally followed by
+    ``|<strftime format>`` (default ``%Y-%m-%dT%H:%M:%SZ``) or ``|ms`` for epoch
+    milliseconds. A demo account then looks the same whenever it is scanned: a key
+    created "100 days ago" stays 100 days old.
+    """
+    if isinstance(value, dict):
+        return {
+            k: resolve_relative_times(v, now, source, f"{path}.{k}")
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [
+            resolve_relative_times(v, now, source, f"{path}[{i}]")
+            for i, v in enumerate(value)
+        ]
+    if not isinstance(value, str) or not value.startswith("@now"):
+        return value
+    match = _RELATIVE_TIME.match(value)
+    if not match:
+        raise DatasetError(
+            source, path, f"{value!r} is not a relative time like '@now-30d|%Y-%m-%d'"
+        )
+    amount, unit, fmt = match.groups()
+    units = {"d": "days", "h": "hours", "m": "minutes"}
+    moment = now + (timedelta(**{units[unit]: int(amount)}) if unit else timedelta())
+    if fmt == "ms":
+        return int(moment.timestamp() * 1000)
+    return moment.strftime(fmt or _DEFAULT_TIME_FORMAT)
 
 
 def _require_mapping(value: Any, source: str, path: str) -> dict[str, Any]:

@@ -112,7 +112,32 @@ def test_folder_merges_service_files(tmp_path):
     assert set(dataset.services) == {"ecs", "ram", "vpc"}
 
 
-def test_folder_with_the_same_product_region_twice_names_both_files(tmp_path):
+def test_folder_files_may_add_different_actions_to_one_product_and_region(tmp_path):
+    data = make_dataset()
+    data.pop("services")
+    write(tmp_path, data)
+    (tmp_path / "services").mkdir()
+    groups = {"SecurityGroups": {"SecurityGroup": [{"SecurityGroupId": "sg-1"}]}}
+    disks = {"Disks": {"Disk": [{"DiskId": "d-1"}]}}
+    write(
+        tmp_path / "services",
+        {"ecs": {"cn-hangzhou": {"DescribeDisks": disks}}},
+        "a.yaml",
+    )
+    write(
+        tmp_path / "services",
+        {"ecs": {"cn-hangzhou": {"DescribeSecurityGroups": groups}}},
+        "b.yaml",
+    )
+
+    dataset = load_dataset(tmp_path)
+    assert set(dataset.services["ecs"]["cn-hangzhou"]) == {
+        "DescribeDisks",
+        "DescribeSecurityGroups",
+    }
+
+
+def test_folder_with_the_same_action_twice_names_both_files(tmp_path):
     data = make_dataset()
     services = data.pop("services")
     write(tmp_path, data)
@@ -124,7 +149,7 @@ def test_folder_with_the_same_product_region_twice_names_both_files(tmp_path):
         load_dataset(tmp_path)
     message = str(caught.value)
     assert "a.yaml" in message and "b.yaml" in message
-    assert "ecs.cn-hangzhou" in message
+    assert "ecs.cn-hangzhou.Describe" in message
 
 
 def test_folder_service_file_errors_name_that_file(tmp_path):
@@ -137,3 +162,35 @@ def test_folder_service_file_errors_name_that_file(tmp_path):
         load_dataset(tmp_path)
     assert caught.value.source == str(bad)
     assert caught.value.path == "ram.global.listUsers"
+
+
+def test_relative_times_keep_a_dataset_the_same_age_whenever_it_is_loaded():
+    from datetime import UTC, datetime, timedelta
+
+    data = make_dataset()
+    data["services"]["ram"]["global"]["ListUsers"] = {
+        "Users": {
+            "User": [
+                {"UserName": "old", "CreateDate": "@now-100d"},
+                {"UserName": "fmt", "CreateDate": "@now+2h|%Y-%m-%dT%H:%MZ"},
+                {"UserName": "ms", "CreateDate": "@now|ms"},
+            ]
+        }
+    }
+    before = datetime.now(UTC)
+    users = load_dataset(data).services["ram"]["global"]["ListUsers"]["Users"]["User"]
+    old = datetime.strptime(users[0]["CreateDate"], "%Y-%m-%dT%H:%M:%SZ")
+    assert abs(old.replace(tzinfo=UTC) - (before - timedelta(days=100))) < timedelta(
+        minutes=1
+    )
+    assert users[1]["CreateDate"].endswith("Z") and len(users[1]["CreateDate"]) == 17
+    assert abs(users[2]["CreateDate"] / 1000 - before.timestamp()) < 60
+
+
+def test_a_malformed_relative_time_names_its_path():
+    data = make_dataset()
+    data["services"]["ram"]["global"]["ListUsers"] = {
+        "Users": {"User": [{"UserName": "x", "CreateDate": "@now-3 weeks"}]}
+    }
+    with pytest.raises(DatasetError, match=r"ListUsers\.Users\.User\[0\]\.CreateDate"):
+        load_dataset(data)
