@@ -57,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     checks = commands.add_parser("checks", help="the check catalogue")
     checks_commands = checks.add_subparsers(dest="checks_command", required=True)
     listing = checks_commands.add_parser("list", help="list every check item")
-    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text"
+    )
 
     sandbox = commands.add_parser(
         "sandbox", help="serve the local Alibaba Cloud API sandbox until stopped"
@@ -238,6 +240,11 @@ def _checks(args: argparse.Namespace) -> int:
 
         json.dump(catalogue_document(items), sys.stdout, indent=2, ensure_ascii=False)
         print()
+        return EXIT_OK
+    if args.format == "markdown":
+        from cloud_checkup.app.catalogue import catalogue_markdown
+
+        print(catalogue_markdown(items))
         return EXIT_OK
     for category in Category:
         members = [c for c in items.values() if c.category is category]

@@ -43,3 +43,35 @@ def catalogue_document(items: Mapping[str, Check]) -> dict[str, Any]:
         "count": len(items),
         "checks": [check_document(item) for item in items.values()],
     }
+
+
+def catalogue_markdown(items: Mapping[str, Check]) -> str:
+    """The catalogue as a Markdown document (docs/catalogue.md is this, generated)."""
+    from cloud_checkup.checks.base import Category
+
+    lines = [
+        "# The check catalogue",
+        "",
+        "Generated from the items' metadata by `cloud-checkup checks list --format "
+        "markdown`; do not edit by hand.",
+        "",
+        f"{len(items)} items. Top 10 configuration risks are marked with their rank.",
+        "",
+    ]
+    for category in Category:
+        members = [item for item in items.values() if item.category is category]
+        lines += [
+            f"## {CATEGORY_NAMES[category]} ({len(members)})",
+            "",
+            "| id | item | severity | package | references |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for item in members:
+            rank = f" (Top 10 #{item.top10})" if item.top10 else ""
+            references = "; ".join(item.references) or "-"
+            lines.append(
+                f"| `{item.id}` | {item.title}{rank} | {item.severity.value} | "
+                f"{item.package.value} | {references} |"
+            )
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,229 @@
+"""The engine on its own items: statuses, progress, cancel, resume and failures."""
+
+from __future__ import annotations
+
+import asyncio
+
+from harness import FAST_RETRY, base_dataset
+
+from cloud_checkup.app.cloud import CloudClient
+from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
+from cloud_checkup.app.cloud.transport import Destination, Transport
+from cloud_checkup.app.engine import Resume, Scanner, ScanRequest
+from cloud_checkup.app.events import (
+    CategoryProgress,
+    ItemFinished,
+    ScanFinished,
+    ScanStarted,
+)
+from cloud_checkup.checks.base import (
+    Category,
+    Check,
+    Finding,
+    Package,
+    Remediation,
+    Severity,
+    Status,
+)
+from cloud_checkup.sandbox import Sandbox, load_dataset
+
+REMEDIATION = Remediation(
+    ("Fix it.",), ("Console",), "https://www.alibabacloud.com/help"
+)
+
+
+def _item(
+    check_id,
+    evaluate,
+    needs=("ram.users",),
+    category=Category.IDENTITY,
+    severity=Severity.HIGH,
+):
+    return Check(
+        id=check_id,
+        title=f"{check_id} holds",
+        category=category,
+        severity=severity,
+        description="d",
+        risk="r",
+        remediation=REMEDIATION,
+        needs=needs,
+        evaluate=evaluate,
+        package=Package.AI if category is Category.AI else Package.STANDARD,
+    )
+
+
+def every_user_passes(inventory):
+    return [Finding.passed(u["UserName"]) for u in inventory.records("ram.users")]
+
+
+def user_named_bob_fails(inventory):
+    return [
+        Finding.failed(u["UserName"], "bob")
+        if u["UserName"] == "bob"
+        else Finding.passed(u["UserName"])
+        for u in inventory.records("ram.users")
+    ]
+
+
+def broken(inventory):
+    raise ZeroDivisionError("a bug")
+
+
+def reads_undeclared(inventory):
+    inventory.records("ecs.instances")
+    return []
+
+
+USERS = {
+    "ram": {
+        "global": {
+            "ListUsers": {
+                "Users": {
+                    "User": [
+                        {"UserName": "alice", "UserId": "1"},
+                        {"UserName": "bob", "UserId": "2"},
+                    ]
+                }
+            }
+        }
+    }
+}
+
+CATALOGUE = {
+    c.id: c
+    for c in (
+        _item("passes", every_user_passes),
+        _item("fails", user_named_bob_fails, severity=Severity.MEDIUM),
+        _item("buggy", broken),
+        _item("undeclared", reads_undeclared),
+        _item(
+            "no-policy",
+            every_user_passes,
+            needs=("ram.password_policy",),
+            category=Category.STABILITY,
+        ),
+        _item("ai-one", every_user_passes, category=Category.AI),
+    )
+}
+
+
+async def _run(dataset, request=None, *, resume=None, judge=None, cancel_after=None):
+    loaded = load_dataset(dataset)
+    sandbox = Sandbox(loaded, host="127.0.0.1", port=0)
+    await sandbox.start()
+    events = []
+    try:
+        identity = next(iter(loaded.identities.values()))
+        credential = Credential(identity.access_key_id, identity.access_key_secret)
+        async with Transport(Destination.sandbox(sandbox.url)) as transport:
+            cloud = CloudClient(
+                StaticCredentials(credential), transport, retry=FAST_RETRY
+            )
+            kwargs = {"judge": judge} if judge else {}
+            scanner = Scanner(cloud, catalogue=CATALOGUE, **kwargs)
+
+            def on_event(event):
+                events.append(event)
+                if cancel_after and isinstance(event, ItemFinished):
+                    if sum(isinstance(e, ItemFinished) for e in events) >= cancel_after:
+                        scanner.cancel()
+
+            request = request or ScanRequest(packages=frozenset(Package))
+            scan = await scanner.run(request, on_event, resume=resume)
+            return scan, events
+    finally:
+        await sandbox.stop()
+
+
+def run(*args, **kwargs):
+    return asyncio.run(_run(*args, **kwargs))
+
+
+def test_each_item_gets_the_status_its_findings_and_data_decide():
+    scan, _ = run(base_dataset(USERS))
+    status = {r.check_id: r.status for r in scan.results}
+    assert status["passes"] is Status.PASS
+    assert status["fails"] is Status.FAIL
+    assert scan.result("fails").failed[0].resource_id == "bob"
+    # The dataset has no password policy entry: the sandbox answers an error, and
+    # only the item that reads it is not checked.
+    assert status["no-policy"] is Status.NOT_CHECKED
+
+
+def test_a_bug_in_one_check_marks_only_that_item_not_checked():
+    scan, _ = run(base_dataset(USERS))
+    buggy = scan.result("buggy")
+    assert buggy.status is Status.NOT_CHECKED
+    assert "internal error" in buggy.reason
+    assert scan.result("passes").status is Status.PASS
+
+
+def test_a_check_cannot_read_a_collection_it_did_not_declare():
+    scan, _ = run(base_dataset(USERS))
+    assert scan.result("undeclared").status is Status.NOT_CHECKED
+    assert "not in the check's needs" in scan.result("undeclared").reason
+
+
+def test_a_denied_collection_names_the_missing_action():
+    scan, _ = run(base_dataset(USERS, deny=["ram:ListUsers"]))
+    result = scan.result("passes")
+    assert result.status is Status.NOT_CHECKED
+    assert result.missing_actions == ("ram:ListUsers",)
+    assert "permission denied" in result.reason
+
+
+def test_no_resources_is_not_applicable():
+    empty = {"ram": {"global": {"ListUsers": {"Users": {"User": []}}}}}
+    scan, _ = run(base_dataset(empty))
+    assert scan.result("passes").status is Status.NOT_APPLICABLE
+
+
+def test_progress_reaches_each_categorys_total_and_the_scan_ends_with_its_result():
+    scan, events = run(base_dataset(USERS))
+    started = events[0]
+    assert isinstance(started, ScanStarted)
+    assert started.totals[Category.IDENTITY] == 4
+    last = {}
+    for event in events:
+        if isinstance(event, CategoryProgress):
+            last[event.category] = event
+    assert last[Category.IDENTITY].done == last[Category.IDENTITY].total == 4
+    assert last[Category.IDENTITY].failed == {Severity.MEDIUM: 1}
+    assert isinstance(events[-1], ScanFinished) and events[-1].scan is scan
+    assert scan.score is not None and scan.finished_at >= scan.started_at
+
+
+def test_the_standard_package_leaves_ai_items_out():
+    request = ScanRequest(packages=frozenset({Package.STANDARD}))
+    scan, _ = run(base_dataset(USERS), request)
+    assert "ai-one" not in {r.check_id for r in scan.results}
+
+
+def test_cancel_returns_promptly_with_what_was_finished():
+    scan, events = run(base_dataset(USERS), cancel_after=1)
+    assert scan.cancelled
+    assert 1 <= len(scan.results) < len(CATALOGUE)
+    assert isinstance(events[-1], ScanFinished)
+
+
+def test_resume_keeps_finished_items_and_runs_only_the_rest():
+    first, _ = run(base_dataset(USERS), cancel_after=2)
+    resume = Resume(first.scan_id, first.started_at, tuple(first.results))
+    second, events = run(base_dataset(USERS), resume=resume)
+    assert second.scan_id == first.scan_id
+    assert {r.check_id for r in second.results} == set(CATALOGUE)
+    rerun = {e.result.check_id for e in events if isinstance(e, ItemFinished)}
+    assert rerun == set(CATALOGUE) - {r.check_id for r in first.results}
+
+
+def test_the_judge_sees_every_result_before_it_is_reported():
+    def except_everything(result):
+        if result.status is Status.FAIL:
+            result.status = Status.EXCEPTED
+        return result
+
+    scan, events = run(base_dataset(USERS), judge=except_everything)
+    assert scan.result("fails").status is Status.EXCEPTED
+    reported = [e.result for e in events if isinstance(e, ItemFinished)]
+    assert all(r.status is not Status.FAIL for r in reported)
