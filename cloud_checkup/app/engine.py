@@ -28,6 +28,7 @@ from cloud_checkup.checks.base import (
 )
 
 from .cloud import CloudClient, CloudError
+from .cloud.endpoints import ram_action
 from .collect import CollectionResult, Collector, as_list, dig
 from .collections import DetailCollection, all_collections
 from .events import (
@@ -100,8 +101,35 @@ def required_actions(checks: Iterable[Check]) -> list[str]:
     actions = {"sts:GetCallerIdentity", "ecs:DescribeRegions"}
     for name in needed_collections(checks):
         spec = known[name]
-        actions.update(f"{spec.product}:{action}" for action in spec.actions)
+        actions.update(ram_action(spec.product, action) for action in spec.actions)
     return sorted(actions)
+
+
+async def list_regions(
+    cloud: CloudClient, wanted: tuple[str, ...] | None = None
+) -> list[str]:
+    """The account's regions from ``DescribeRegions``, optionally only ``wanted``.
+
+    Raises:
+        ScanError: the regions cannot be listed, or a wanted one does not exist.
+    """
+    try:
+        body = await cloud.call("ecs", "DescribeRegions")
+    except CloudError as error:
+        raise ScanError(
+            f"Could not list the account's regions ({error.code}). The identity "
+            "needs the ecs:DescribeRegions permission."
+        ) from error
+    available = [str(r["RegionId"]) for r in as_list(dig(body, "Regions.Region"))]
+    if not wanted:
+        return available
+    unknown = [r for r in wanted if r not in available]
+    if unknown:
+        raise ScanError(
+            f"Unknown region(s): {', '.join(unknown)}. "
+            f"Available: {', '.join(available)}"
+        )
+    return [r for r in available if r in wanted]
 
 
 class ScanInventory:
@@ -245,23 +273,7 @@ class Scanner:
         )
 
     async def _regions(self, wanted: tuple[str, ...] | None) -> list[str]:
-        try:
-            body = await self._cloud.call("ecs", "DescribeRegions")
-        except CloudError as error:
-            raise ScanError(
-                f"Could not list the account's regions ({error.code}). The identity "
-                "needs the ecs:DescribeRegions permission."
-            ) from error
-        available = [str(r["RegionId"]) for r in as_list(dig(body, "Regions.Region"))]
-        if not wanted:
-            return available
-        unknown = [r for r in wanted if r not in available]
-        if unknown:
-            raise ScanError(
-                f"Unknown region(s): {', '.join(unknown)}. "
-                f"Available: {', '.join(available)}"
-            )
-        return [r for r in available if r in wanted]
+        return await list_regions(self._cloud, wanted)
 
     async def _collect_and_evaluate(
         self,

@@ -9,19 +9,28 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
+from .ai_package import (
+    AiEstimate,
+    AiPackageStatus,
+    ai_package_status,
+    estimate_ai_scans,
+)
 from .cloud import CloudClient
 from .cloud.credentials import Credential, CredentialSource, StaticCredentials
 from .cloud.transport import Destination, Transport
-from .engine import ScanError, Scanner, ScanRequest
+from .engine import ScanError, Scanner, ScanRequest, list_regions, select_checks
 from .events import ScanEvent
 from .model import ScanResult
 
 __all__ = [
     "AccountTarget",
+    "AiPreflight",
+    "ai_preflight",
     "SandboxTarget",
     "ScanError",
     "ScanJob",
@@ -95,6 +104,36 @@ class AccountTarget:
 def demo_target() -> SandboxTarget:
     """The bundled sample account ("demo-shop"), served by the sandbox."""
     return SandboxTarget(demo_dataset_path(), name=DEMO_NAME)
+
+
+@dataclass(frozen=True)
+class AiPreflight:
+    """What the window shows beside the AI checkbox before a scan."""
+
+    status: AiPackageStatus
+    estimate: AiEstimate | None = None
+
+
+async def ai_preflight(target: Target, request: ScanRequest) -> AiPreflight:
+    """Whether the AI package can run for the target, and the AI scans it would make.
+
+    Raises:
+        ScanError: the target cannot be reached at all.
+    """
+    from cloud_checkup.checks import Package, catalogue
+
+    async with target.session() as cloud:
+        status = await ai_package_status(cloud)
+        if not status.available:
+            return AiPreflight(status)
+        regions = await list_regions(cloud, request.regions)
+        with_ai = ScanRequest(
+            packages=request.packages | {Package.AI},
+            check_ids=request.check_ids,
+            regions=request.regions,
+        )
+        checks = select_checks(with_ai, catalogue())
+        return AiPreflight(status, await estimate_ai_scans(cloud, regions, checks))
 
 
 class ScanJob:

@@ -71,9 +71,20 @@ def is_read(product: str, action: str) -> bool:
     return action.startswith(READ_PREFIXES)
 
 
+# RAM authorises some products under another code than their API's.
+RAM_CODES = {"sas": "yundun-sas", "r-kvstore": "kvstore", "bssopenapi": "bss"}
+
+
 def is_denied(identity: Identity, product: str, action: str) -> bool:
-    name = f"{product}:{action}".lower()
-    return any(fnmatch.fnmatchcase(name, p.lower()) for p in identity.deny)
+    """``deny`` may name an action by API product code or by its RAM code."""
+    names = {
+        f"{code}:{action}".lower() for code in (product, RAM_CODES.get(product)) if code
+    }
+    return any(
+        fnmatch.fnmatchcase(name, pattern.lower())
+        for name in names
+        for pattern in identity.deny
+    )
 
 
 def is_dry_run(params: Mapping[str, str]) -> bool:

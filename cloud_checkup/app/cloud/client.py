@@ -153,7 +153,7 @@ class CloudClient:
                     self.calls += 1
                     return await send()
             except CloudError as error:
-                error.action = f"{product}:{action}"
+                error.action = endpoints.ram_action(product, action)
                 if not error.is_transient or attempt == self._retry.attempts:
                     raise
                 delay = self._retry.delay(attempt, error.retry_after)

@@ -45,6 +45,8 @@ class Product:
             product is regional.
         mainland_host / international_host: for products with one host per site
             (Security Center).
+        ram_code: the product's prefix in RAM policy actions when it differs from its
+            API code (Security Center's ``sas`` API is authorised as ``yundun-sas``).
     """
 
     code: str
@@ -55,6 +57,11 @@ class Product:
     central_regions: frozenset[str] = frozenset()
     mainland_host: str | None = None
     international_host: str | None = None
+    ram_code: str | None = None
+
+    @property
+    def ram_prefix(self) -> str:
+        return self.ram_code or self.code
 
     def host(self, region: str | None) -> str:
         if self.mainland_host and self.international_host:
@@ -93,7 +100,7 @@ PRODUCTS: dict[str, Product] = {
         Product("sts", "2015-04-01", "sts", central=True),
         Product("resourcecenter", "2022-12-01", "resourcecenter", central=True),
         Product("quotas", "2020-05-10", "quotas", central=True),
-        Product("bssopenapi", "2017-12-14", "business", central=True),
+        Product("bssopenapi", "2017-12-14", "business", central=True, ram_code="bss"),
         Product("actiontrail", "2020-07-06", "actiontrail"),
         Product("kms", "2016-01-20", "kms"),
         Product("cms", "2019-01-01", "metrics"),
@@ -106,6 +113,7 @@ PRODUCTS: dict[str, Product] = {
             "tds",
             mainland_host="tds.aliyuncs.com",
             international_host="tds.ap-southeast-1.aliyuncs.com",
+            ram_code="yundun-sas",
         ),
         Product("cs", "2015-12-15", "cs", style="ROA"),
         Product("pai-dsw", "2022-01-01", "pai-dsw", style="ROA"),
@@ -122,6 +130,12 @@ def product(code: str) -> Product:
         return PRODUCTS[code]
     except KeyError:
         raise KeyError(f"no endpoint is known for product {code!r}") from None
+
+
+def ram_action(product_code: str, action: str) -> str:
+    """The action as a RAM policy names it: ``yundun-sas:DescribeVersionConfig``."""
+    prefix = "oss" if product_code == "oss" else product(product_code).ram_prefix
+    return f"{prefix}:{action}"
 
 
 def oss_service_host(region: str) -> str:
