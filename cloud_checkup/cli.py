@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from cloud_checkup import __version__
+from cloud_checkup import __version__, cli_profiles
 from cloud_checkup.checks import Category, Package, catalogue
 from cloud_checkup.checks.base import CATEGORY_NAMES
 
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     scan = commands.add_parser("scan", help="run a checkup without a window")
     target = scan.add_mutually_exclusive_group(required=True)
+    target.add_argument("--profile", metavar="NAME", help="scan an account profile")
     target.add_argument(
         "--demo", action="store_true", help="scan the bundled demo account"
     )
@@ -71,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sandbox.add_argument("--port", type=int, default=8080)
 
+    cli_profiles.add_parser(commands)
+
     policy = commands.add_parser(
         "policy", help="print the least-privilege RAM policy the checks need"
     )
@@ -95,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return _open_window()
     handlers = {
+        "profiles": cli_profiles.run,
         "scan": _scan,
         "checks": _checks,
         "sandbox": _sandbox,
@@ -133,36 +137,51 @@ def _configure_logging(verbosity: int) -> None:
 
 
 def _scan(args: argparse.Namespace) -> int:
-    from cloud_checkup.app.runner import (
-        SandboxTarget,
-        ScanError,
-        ScanJob,
-        ScanRequest,
-        demo_target,
-    )
+    from cloud_checkup.app.runner import ScanError, ScanJob, ScanRequest
 
-    if args.sandbox and not args.sandbox.exists():
-        print(f"cloud-checkup: no dataset at {args.sandbox}", file=sys.stderr)
-        return EXIT_USAGE
-    target = demo_target() if args.demo else SandboxTarget(args.sandbox)
     packages = {Package.STANDARD} | ({Package.AI} if args.ai else set())
-    request = ScanRequest(
-        packages=frozenset(packages),
-        check_ids=frozenset(args.checks) if args.checks else None,
-        regions=args.regions,
-    )
     progress = _Progress(sys.stderr)
-    job = ScanJob(target, request, on_event=progress)
+
+    async def scan():
+        target, default_regions = await _target(args)
+        request = ScanRequest(
+            packages=frozenset(packages),
+            check_ids=frozenset(args.checks) if args.checks else None,
+            regions=args.regions or default_regions,
+        )
+        return await ScanJob(target, request, on_event=progress).run()
+
     try:
-        scan = asyncio.run(job.run())
+        result = asyncio.run(scan())
     except ScanError as error:
         print(f"cloud-checkup: the scan could not run: {error}", file=sys.stderr)
         return EXIT_SCAN_FAILED
     except KeyboardInterrupt:
         print("cloud-checkup: interrupted", file=sys.stderr)
         return EXIT_SCAN_FAILED
-    progress.summary(scan)
-    return _write_reports(scan, args)
+    progress.summary(result)
+    return _write_reports(result, args)
+
+
+async def _target(args: argparse.Namespace):
+    """The scan target the arguments name, and the regions it scans by default."""
+    from cloud_checkup.app.credential_sources import profile_target
+    from cloud_checkup.app.profiles import ProfileError, ProfileStore
+    from cloud_checkup.app.runner import SandboxTarget, ScanError, demo_target
+    from cloud_checkup.app.secrets import KeyringUnavailable
+
+    if args.demo:
+        return demo_target(), None
+    if args.sandbox:
+        if not args.sandbox.exists():
+            raise ScanError(f"no dataset at {args.sandbox}")
+        return SandboxTarget(args.sandbox), None
+    store = ProfileStore()
+    try:
+        profile = await store.get(args.profile)
+        return await profile_target(profile, store), tuple(profile.regions) or None
+    except (ProfileError, KeyringUnavailable) as error:
+        raise ScanError(str(error)) from error
 
 
 def _write_reports(scan, args: argparse.Namespace) -> int:
@@ -219,6 +238,12 @@ class _Progress:
             )
 
     def summary(self, scan) -> None:
+        from cloud_checkup.app.connection import root_account_warning
+
+        if scan.account.identity.endswith(":root"):
+            self._print(f"Warning: {root_account_warning('Account')}")
+        if scan.cancelled:
+            self._print("The scan was cancelled; the report holds what it finished.")
         counts: dict[str, int] = {}
         for result in scan.results:
             counts[result.status.value] = counts.get(result.status.value, 0) + 1

@@ -17,8 +17,13 @@ from .cloud import CloudClient, CloudError
 from .cloud.credentials import CredentialSource
 from .cloud.pacing import RetryPolicy
 from .cloud.transport import Destination, Transport
-from .credential_sources import CREDENTIALS_UNAVAILABLE, destination_for, resolve_source
-from .profiles import Profile, ProfileError, ProfileStore
+from .credential_sources import (
+    CREDENTIALS_UNAVAILABLE,
+    build_source,
+    destination_for,
+    resolve_source,
+)
+from .profiles import Profile, ProfileError, ProfileSecrets, ProfileStore
 from .secrets import KeyringUnavailable
 
 log = logging.getLogger(__name__)
@@ -209,22 +214,29 @@ async def test_connection(
     profile: Profile,
     store: ProfileStore | None = None,
     *,
+    secrets: ProfileSecrets | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     retry: RetryPolicy = CONNECTION_RETRY,
 ) -> ConnectionResult:
-    """Test a profile: read its secrets, call GetCallerIdentity, say who or what failed.
+    """Get a profile's credential, ask STS who it is, and say who or what failed.
 
     Never raises for a failure the user can act on; every such failure is a result.
+
+    Args:
+        secrets: the secrets to test with, for a profile not saved yet (an add or
+            edit dialog); by default they are read from the keyring through ``store``.
     """
     started = time.monotonic()
-    store = store or ProfileStore()
 
     def result(**outcome) -> ConnectionResult:
         elapsed = time.monotonic() - started
         return ConnectionResult(profile_name=profile.name, elapsed=elapsed, **outcome)
 
     try:
-        credentials = await resolve_source(profile, store)
+        if secrets is not None:
+            credentials = build_source(profile, secrets)
+        else:
+            credentials = await resolve_source(profile, store or ProfileStore())
         identity = await asyncio.wait_for(
             caller_identity(credentials, destination_for(profile), retry=retry), timeout
         )
@@ -234,7 +246,7 @@ async def test_connection(
         return result(identity=None, failure=FailureKind.PROFILE, message=str(error))
     except TimeoutError:
         message = (
-            f"Alibaba Cloud did not answer within {timeout:.0f} seconds. Check the "
+            f"Alibaba Cloud did not answer within {timeout:g} seconds. Check the "
             "network connection and any proxy or firewall, then try again."
         )
         return result(

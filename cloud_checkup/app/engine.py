@@ -31,6 +31,7 @@ from .cloud import CloudClient, CloudError
 from .cloud.endpoints import ram_action
 from .collect import CollectionResult, Collector, as_list, dig
 from .collections import DetailCollection, all_collections
+from .connection import credential_message
 from .events import (
     Activity,
     CategoryProgress,
@@ -258,7 +259,7 @@ class Scanner:
         try:
             caller = await self._cloud.call("sts", "GetCallerIdentity")
         except CloudError as error:
-            raise ScanError(_credential_message(error)) from error
+            raise ScanError(credential_message(error)) from error
         alias = None
         try:
             alias = (await self._cloud.call("ram", "GetAccountAlias")).get(
@@ -408,41 +409,3 @@ def _reason(findings: list) -> str | None:
     if not unknown or any(f.status is Status.FAIL for f in findings):
         return None
     return f"{len(unknown)} resource(s) could not be read: {unknown[0].detail}"
-
-
-_CREDENTIAL_MESSAGES = {
-    "InvalidAccessKeyId.NotFound": (
-        "The AccessKey ID is not known to Alibaba Cloud. Check that it was copied "
-        "completely and has not been deleted."
-    ),
-    "InvalidAccessKeyId.Inactive": (
-        "The AccessKey is disabled. Enable it in the RAM console or use another one."
-    ),
-    "SignatureDoesNotMatch": (
-        "The AccessKey secret does not match the AccessKey ID. Enter the secret again."
-    ),
-    "InvalidTimeStamp.Expired": (
-        "This computer's clock differs from Alibaba Cloud's by more than 15 minutes. "
-        "Correct the system time and try again."
-    ),
-    "MissingSecurityToken": (
-        "This is a temporary (STS) AccessKey: its security token is needed too."
-    ),
-    "InvalidSecurityToken.Expired": (
-        "The STS security token has expired: get a new one."
-    ),
-}
-
-
-def _credential_message(error: CloudError) -> str:
-    messages = _CREDENTIAL_MESSAGES
-    if error.code in messages:
-        return messages[error.code]
-    if error.code.startswith("Transport."):
-        return (
-            "Alibaba Cloud could not be reached "
-            f"({error.code.removeprefix('Transport.')}). Check the network connection."
-        )
-    if error.is_throttling:
-        return "Alibaba Cloud is throttling this account's API calls. Try again later."
-    return f"Could not identify the account: {error.code} {error.message}".strip()

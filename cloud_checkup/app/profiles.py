@@ -7,6 +7,7 @@ each profile's AccessKey secret and STS security token live in the OS keyring, t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -56,7 +57,6 @@ CREDENTIAL_TYPE_NAMES = {
     CredentialType.CREDENTIALS_FILE: "Alibaba Cloud credentials file",
 }
 
-SECRET_FIELDS = ("access_key_secret", "security_token")
 _NEEDED_SECRETS = {
     CredentialType.ACCESS_KEY: ("access_key_secret",),
     CredentialType.STS: ("access_key_secret", "security_token"),
@@ -251,9 +251,15 @@ class ProfileStore:
         profiles = self._load()
         if profile.name in profiles:
             raise ProfileError(f"A profile named {profile.name!r} already exists.")
-        await self._store_secrets(profile, secrets)
-        profiles[profile.name] = profile
-        self._save(profiles)
+        try:
+            await self._store_secrets(profile, secrets)
+            profiles[profile.name] = profile
+            self._save(profiles)
+        except BaseException:
+            # Leave no secret behind for a profile that does not exist.
+            with contextlib.suppress(Exception):
+                await self._delete_secrets(profile)
+            raise
         log.info("added profile %r (%s)", profile.name, profile.credential_type.value)
 
     async def update(
@@ -272,12 +278,15 @@ class ProfileStore:
             raise ProfileError(f"There is no profile named {name!r}.")
         if profile.name != name and profile.name in profiles:
             raise ProfileError(f"A profile named {profile.name!r} already exists.")
+        old = profiles[name]
         if secrets is None:
-            secrets = await self.load_secrets(profiles[name])
+            secrets = await self.load_secrets(old)
         profile.validate(secrets)
         await self._store_secrets(profile, secrets)
         if profile.name != name:
-            await self._delete_secrets(name)
+            await self._delete_secrets(old)
+        else:
+            await self._delete_secrets(old, keep=profile.needed_secrets)
         profiles = {
             (profile.name if key == name else key): (profile if key == name else value)
             for key, value in profiles.items()
@@ -290,7 +299,7 @@ class ProfileStore:
         profiles = self._load()
         if name not in profiles:
             raise ProfileError(f"There is no profile named {name!r}.")
-        await self._delete_secrets(name)
+        await self._delete_secrets(profiles[name])
         del profiles[name]
         self._save(profiles)
         log.info("removed profile %r", name)
@@ -303,19 +312,19 @@ class ProfileStore:
         return ProfileSecrets(**values)
 
     async def _store_secrets(self, profile: Profile, secrets: ProfileSecrets) -> None:
-        for secret in SECRET_FIELDS:
-            key = secret_key(profile.name, secret)
-            value = (
-                getattr(secrets, secret) if secret in profile.needed_secrets else None
+        # Types without secrets never touch the keyring, so that they work on a
+        # computer that has none.
+        for secret in profile.needed_secrets:
+            await self.secrets.set(
+                secret_key(profile.name, secret), getattr(secrets, secret)
             )
-            if value:
-                await self.secrets.set(key, value)
-            else:
-                await self.secrets.delete(key)
 
-    async def _delete_secrets(self, name: str) -> None:
-        for secret in SECRET_FIELDS:
-            await self.secrets.delete(secret_key(name, secret))
+    async def _delete_secrets(
+        self, profile: Profile, keep: tuple[str, ...] = ()
+    ) -> None:
+        for secret in profile.needed_secrets:
+            if secret not in keep:
+                await self.secrets.delete(secret_key(profile.name, secret))
 
     def _load(self) -> dict[str, Profile]:
         try:

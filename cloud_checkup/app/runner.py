@@ -21,14 +21,13 @@ from .ai_package import (
     estimate_ai_scans,
 )
 from .cloud import CloudClient
-from .cloud.credentials import Credential, CredentialSource, StaticCredentials
+from .cloud.credentials import Credential, StaticCredentials
 from .cloud.transport import Destination, Transport
 from .engine import ScanError, Scanner, ScanRequest, list_regions, select_checks
 from .events import ScanEvent
 from .model import ScanResult
 
 __all__ = [
-    "AccountTarget",
     "AiPreflight",
     "ai_preflight",
     "SandboxTarget",
@@ -86,19 +85,6 @@ def _dataset_credential(dataset: object, index: int) -> Credential:
         access_key_secret=identity.access_key_secret,
         security_token=getattr(identity, "security_token", None),
     )
-
-
-class AccountTarget:
-    """A real Alibaba Cloud account, over HTTPS, with a credential source."""
-
-    def __init__(self, name: str, credentials: CredentialSource):
-        self.name = name
-        self._credentials = credentials
-
-    @contextlib.asynccontextmanager
-    async def session(self) -> AsyncIterator[CloudClient]:
-        async with Transport() as transport:
-            yield CloudClient(self._credentials, transport)
 
 
 def demo_target() -> SandboxTarget:

@@ -152,9 +152,14 @@ class SecretStore:
         await self._off_thread(delete)
 
     async def check(self) -> str:
-        """Choose the backend now and return its name, to show the user early."""
+        """Choose the backend now and return its class's full name.
+
+        Raises:
+            KeyringUnavailable: as any other call would, but before the user has
+                typed a secret.
+        """
         backend = await self._off_thread(lambda b: b)
-        return type(backend).__qualname__
+        return f"{type(backend).__module__}.{type(backend).__qualname__}"
 
     def _call(self, operation: Callable[[keyring.backend.KeyringBackend], T]) -> T:
         with self._lock:
