@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -62,6 +63,9 @@ class SandboxTarget:
 
     @contextlib.asynccontextmanager
     async def session(self) -> AsyncIterator[CloudClient]:
+        # The first import of the sandbox takes a noticeable moment: not on the loop's
+        # (the window's) thread.
+        await asyncio.to_thread(importlib.import_module, "cloud_checkup.sandbox")
         from cloud_checkup.sandbox import DatasetError, SandboxThread, load_dataset
 
         try:

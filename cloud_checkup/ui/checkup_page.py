@@ -1,0 +1,358 @@
+"""The Checkup page: the health score, a progress row per category and the Top 10."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloud_checkup.app.events import CategoryProgress, ScanStarted
+from cloud_checkup.app.model import ScanResult
+from cloud_checkup.checks.base import Category, Check, Package, Severity
+
+from . import presentation
+from .models import Top10Column, Top10Model
+from .widgets import Badge, heading, mute, set_font, tint
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CategoryPanel", text)
+
+
+class ScorePanel(QFrame):
+    """The health score, its tier and how it compares with the previous scan."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        caption = mute(QLabel(self.tr("Health score"), self))
+        self.value_label = QLabel("–", self)
+        self.value_label.setObjectName("scoreValue")
+        set_font(self.value_label, scale=2.6, bold=True)
+        self.tier_label = QLabel(self)
+        set_font(self.tier_label, scale=1.4, bold=True)
+        self.note_label = mute(QLabel(self))
+        self.note_label.setWordWrap(True)
+        text_column = QVBoxLayout()
+        text_column.addWidget(self.tier_label)
+        text_column.addWidget(self.note_label)
+        layout.addWidget(caption, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addSpacing(8)
+        layout.addWidget(self.value_label)
+        layout.addSpacing(8)
+        layout.addLayout(text_column, 1)
+        self.show_idle()
+
+    def show_idle(self) -> None:
+        self._show("–", "", self.tr("Press Start to run a checkup of this account."))
+
+    def show_scanning(self) -> None:
+        self._show(
+            "…", self.tr("Scanning"), self.tr("The score appears when the scan ends.")
+        )
+
+    def show_result(self, scan: ScanResult, previous: int | None = None) -> None:
+        if scan.score is None:
+            self._show("–", self.tr("No score"), self._note(scan, previous))
+            return
+        tier = presentation.tier_text(scan.score.tier)
+        self._show(str(scan.score.value), tier, self._note(scan, previous))
+        tint(self.tier_label, presentation.tier_colour(scan.score.tier))
+
+    def _note(self, scan: ScanResult, previous: int | None) -> str:
+        if scan.cancelled:
+            return self.tr("Cancelled: a partial result of the items that finished.")
+        if previous is None or scan.score is None:
+            return self.tr(
+                "First checkup of this account: nothing to compare with yet."
+            )
+        change = scan.score.value - previous
+        return self.tr("{change:+d} since the previous checkup").format(change=change)
+
+    def _show(self, value: str, tier: str, note: str) -> None:
+        self.value_label.setText(value)
+        self.tier_label.setText(tier)
+        self.tier_label.setPalette(self.palette())
+        self.note_label.setText(note)
+
+
+class _CategoryRow:
+    """The widgets of one category in the progress grid."""
+
+    def __init__(
+        self, category: Category, grid: QGridLayout, row: int, parent: QWidget
+    ):
+        self.category = category
+        self._failed: dict[Severity, int] = {}
+        self._visible = True
+        self.name = QLabel(presentation.category_text(category), parent)
+        self.name.setToolTip(presentation.category_text(category))
+        self.bar = QProgressBar(parent)
+        self.bar.setTextVisible(False)
+        self.bar.setMinimumWidth(180)
+        self.bar.setMaximumHeight(14)
+        self.count = QLabel(parent)
+        self.count.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.failures = {
+            severity: Badge(presentation.severity_icon(severity), "", parent)
+            for severity in Severity
+        }
+        self.clean = mute(QLabel(parent))
+        self.score = QLabel(parent)
+        self.score.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        set_font(self.score, bold=True)
+        failures = QHBoxLayout()
+        failures.setSpacing(12)
+        for badge in self.failures.values():
+            failures.addWidget(badge)
+        failures.addWidget(self.clean)
+        failures.addStretch(1)
+        grid.addWidget(self.name, row, 0)
+        grid.addWidget(self.bar, row, 1)
+        grid.addWidget(self.count, row, 2)
+        grid.addLayout(failures, row, 3)
+        grid.addWidget(self.score, row, 4)
+        self._widgets = [self.name, self.bar, self.count, self.clean, self.score]
+        self._widgets += list(self.failures.values())
+
+    def set_visible(self, visible: bool) -> None:
+        self._visible = visible
+        for widget in self._widgets:
+            widget.setVisible(visible)
+        self._show_failures(self._failed)
+
+    def plan(self, total: int) -> None:
+        self._failed = {}
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(0)
+        self.count.setText(_tr("0/{total} items").format(total=total))
+        self.score.setText("")
+        self._show_failures({})
+        self.clean.setText("")
+
+    def advance(self, done: int, total: int, failed: Mapping[Severity, int]) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(min(done, total) if total else 1)
+        if done >= total:
+            text = _tr("{done}/{total} done")
+        else:
+            text = _tr("{done}/{total} items")
+        self.count.setText(text.format(done=done, total=total))
+        self._failed = dict(failed)
+        self._show_failures(self._failed)
+
+    def finish(self, score: int | None) -> None:
+        if score is None:
+            self.score.setText("–")
+            self.score.setToolTip(_tr("No item of this category could be scored"))
+        else:
+            self.score.setText(str(score))
+            self.score.setToolTip(_tr("Category score out of 100"))
+        if not any(self._failed.values()):
+            self.clean.setText(_tr("No failures"))
+
+    def _show_failures(self, failed: Mapping[Severity, int]) -> None:
+        for severity, badge in self.failures.items():
+            count = failed.get(severity, 0)
+            badge.set(
+                presentation.severity_icon(severity),
+                _tr("{count} {severity}").format(
+                    count=count,
+                    severity=presentation.severity_text(severity).lower(),
+                ),
+            )
+            badge.setVisible(self._visible and count > 0)
+
+
+class CategoryPanel(QFrame):
+    """A row per category: a bar that fills as items finish, and failure counts."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(16, 12, 16, 12)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(10)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.rows = {
+            category: _CategoryRow(category, grid, index + 1, self)
+            for index, category in enumerate(Category)
+        }
+        self._add_column_captions(grid)
+        for row in self.rows.values():
+            row.plan(0)
+
+    def _add_column_captions(self, grid: QGridLayout) -> None:
+        captions = (
+            (0, self.tr("Category"), Qt.AlignmentFlag.AlignLeft),
+            (1, self.tr("Progress"), Qt.AlignmentFlag.AlignLeft),
+            (2, self.tr("Items"), Qt.AlignmentFlag.AlignRight),
+            (3, self.tr("Failing items"), Qt.AlignmentFlag.AlignLeft),
+            (4, self.tr("Score"), Qt.AlignmentFlag.AlignRight),
+        )
+        for column, text, alignment in captions:
+            caption = mute(QLabel(text, self))
+            set_font(caption, scale=0.9)
+            grid.addWidget(caption, 0, column, alignment)
+
+    def plan(self, totals: Mapping[Category, int]) -> None:
+        """Show the categories with items in ``totals`` at zero; hide the others."""
+        for category, row in self.rows.items():
+            row.plan(totals.get(category, 0))
+            row.set_visible(totals.get(category, 0) > 0)
+
+    def advance(self, event: CategoryProgress) -> None:
+        self.rows[event.category].advance(event.done, event.total, event.failed)
+
+    def finish(self, scan: ScanResult) -> None:
+        scores = scan.score.categories if scan.score else {}
+        for category, row in self.rows.items():
+            row.finish(scores.get(category))
+
+
+class CheckupPage(QScrollArea):
+    """The dashboard: score, AI package choice, category progress and the Top 10.
+
+    Signals:
+        packagesChanged(object): the user ticked or cleared the AI package; carries
+            the chosen ``frozenset[Package]``.
+        top10Activated(str): the user opened a Top 10 row; carries its check id.
+    """
+
+    packagesChanged = Signal(object)  # noqa: N815 - Qt signal naming
+    top10Activated = Signal(str)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, catalogue: Mapping[str, Check], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._catalogue = catalogue
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(14)
+        layout.addLayout(self._build_score_row(content))
+        layout.addWidget(heading(self.tr("Categories"), parent=content))
+        self.categories = CategoryPanel(content)
+        self.categories.setFrameShape(QFrame.Shape.StyledPanel)
+        layout.addWidget(self.categories)
+        layout.addWidget(heading(self.tr("Top 10 configuration risks"), parent=content))
+        layout.addWidget(self._build_top10(content))
+        layout.addStretch(1)
+        self.setWidget(content)
+        self.ai_checkbox.toggled.connect(self._on_packages_toggled)
+        self._show_plan()
+
+    def _build_score_row(self, parent: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.score = ScorePanel(parent)
+        ai_items = sum(1 for c in self._catalogue.values() if c.package is Package.AI)
+        self.ai_checkbox = QCheckBox(
+            self.tr("AI package: add {count} AI security items").format(count=ai_items),
+            parent,
+        )
+        self.ai_checkbox.setToolTip(
+            self.tr(
+                "Adds the AI security checks (PAI, Model Studio, AI guardrails, AI "
+                "infrastructure) to the standard checkup."
+            )
+        )
+        row.addWidget(self.score, 1)
+        row.addWidget(self.ai_checkbox, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    def _build_top10(self, parent: QWidget) -> QTableView:
+        self.top10_model = Top10Model(self._catalogue, self)
+        view = QTableView(parent)
+        view.setObjectName("top10View")
+        view.setModel(self.top10_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setShowGrid(False)
+        view.verticalHeader().hide()
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(Top10Column.RISK, QHeaderView.ResizeMode.Stretch)
+        for column in (Top10Column.RANK, Top10Column.SEVERITY, Top10Column.STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        rows = max(self.top10_model.rowCount(), 1)
+        row_height = view.verticalHeader().defaultSectionSize()
+        frame = 2 * view.frameWidth()
+        view.setFixedHeight(header.sizeHint().height() + rows * row_height + frame + 2)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.doubleClicked.connect(self._on_top10_activated)
+        view.activated.connect(self._on_top10_activated)
+        self.top10_view = view
+        return view
+
+    def packages(self) -> frozenset[Package]:
+        chosen = {Package.STANDARD}
+        if self.ai_checkbox.isChecked():
+            chosen.add(Package.AI)
+        return frozenset(chosen)
+
+    def set_scanning(self, scanning: bool) -> None:
+        self.ai_checkbox.setEnabled(not scanning)
+
+    def scan_started(self, event: ScanStarted) -> None:
+        self.score.show_scanning()
+        self.categories.plan(event.totals)
+        packages = self.packages()
+        planned = {
+            check_id
+            for check_id, item in self._catalogue.items()
+            if item.package in packages and event.totals.get(item.category)
+        }
+        self.top10_model.start(planned)
+
+    def category_progress(self, event: CategoryProgress) -> None:
+        self.categories.advance(event)
+
+    def item_finished(self, result: Any) -> None:
+        self.top10_model.set_result(result)
+
+    def scan_finished(self, scan: ScanResult, previous: int | None = None) -> None:
+        self.score.show_result(scan, previous)
+        self.categories.finish(scan)
+        self.top10_model.set_results(scan.results)
+
+    def _show_plan(self) -> None:
+        """Before a scan: the items each chosen category will run."""
+        packages = self.packages()
+        totals = Counter(
+            item.category
+            for item in self._catalogue.values()
+            if item.package in packages
+        )
+        self.categories.plan(totals)
+
+    def _on_packages_toggled(self) -> None:
+        self.score.show_idle()
+        self._show_plan()
+        self.packagesChanged.emit(self.packages())
+
+    def _on_top10_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.top10Activated.emit(self.top10_model.check(index.row()).id)

@@ -1,0 +1,261 @@
+"""The detail of one item: what is wrong, why it matters, where, and how to fix it."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloud_checkup.checks.base import Check
+
+from . import presentation
+from .models import ItemEntry, ResourcesColumn, ResourcesModel
+from .widgets import Badge, heading, mute, set_font
+
+
+def _paragraph(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class DetailPane(QScrollArea):
+    """Shows one findings row in full, or a hint when nothing is selected.
+
+    Signals:
+        commandCopied(str): the user copied the remediation command.
+    """
+
+    commandCopied = Signal(str)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # Text wraps to the pane's width instead of scrolling sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget(self)
+        self._layout = QVBoxLayout(content)
+        self._layout.setContentsMargins(16, 8, 16, 16)
+        self._layout.setSpacing(8)
+        self.placeholder = mute(
+            QLabel(self.tr("Select an item to see what is wrong and how to fix it."))
+        )
+        self.placeholder.setWordWrap(True)
+        self._layout.addWidget(self.placeholder)
+        self.body = QWidget(content)
+        self._build_body(self.body)
+        self._layout.addWidget(self.body)
+        self._layout.addStretch(1)
+        self.setWidget(content)
+        self.show_entry(None)
+
+    def _build_body(self, body: QWidget) -> None:
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.title = _paragraph(body)
+        set_font(self.title, scale=1.3, bold=True)
+        layout.addWidget(self.title)
+        layout.addLayout(self._build_badges(body))
+        self.category = mute(_paragraph(body))
+        self.category.setObjectName("categoryAndId")
+        layout.addWidget(self.category)
+        self.reason = _paragraph(body)
+        self.reason.setObjectName("notCheckedReason")
+        self.reason.setFrameShape(QFrame.Shape.StyledPanel)
+        self.reason.setMargin(8)
+        layout.addWidget(self.reason)
+        self.description = self._section(layout, body, self.tr("What is wrong"))
+        self.risk = self._section(layout, body, self.tr("Why it matters"))
+        self.resources_heading = heading(self.tr("Affected resources"), 1.1, body)
+        layout.addWidget(self.resources_heading)
+        layout.addWidget(self._build_resources(body))
+        layout.addWidget(heading(self.tr("How to fix it"), 1.1, body))
+        self.steps = _paragraph(body)
+        layout.addWidget(self.steps)
+        self.console_path = _paragraph(body)
+        self.console_path.setObjectName("consolePath")
+        layout.addWidget(self.console_path)
+        self.doc_link = QLabel(body)
+        self.doc_link.setObjectName("docLink")
+        self.doc_link.setOpenExternalLinks(True)
+        self.doc_link.setTextFormat(Qt.TextFormat.RichText)
+        self.doc_link.setWordWrap(True)
+        layout.addWidget(self.doc_link)
+        layout.addWidget(self._build_command(body))
+        self.references = self._section(layout, body, self.tr("References"))
+
+    def _build_badges(self, body: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.severity = Badge(parent=body)
+        self.status = Badge(parent=body)
+        for widget in (self.severity, self.status):
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
+
+    def _section(self, layout: QVBoxLayout, body: QWidget, title: str) -> QLabel:
+        section_heading = heading(title, 1.1, body)
+        text = _paragraph(body)
+        layout.addWidget(section_heading)
+        layout.addWidget(text)
+        text.setProperty("heading", section_heading)
+        return text
+
+    def _build_resources(self, body: QWidget) -> QTableView:
+        self.resources_model = ResourcesModel(self)
+        view = QTableView(body)
+        view.setObjectName("resourcesView")
+        view.setModel(self.resources_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        header = view.horizontalHeader()
+        for column in ResourcesColumn:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(
+            ResourcesColumn.DETAIL, QHeaderView.ResizeMode.Stretch
+        )
+        self.resources_view = view
+        return view
+
+    def _build_command(self, body: QWidget) -> QWidget:
+        self.command_row = QWidget(body)
+        row = QHBoxLayout(self.command_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.command = QLineEdit(self.command_row)
+        self.command.setObjectName("command")
+        self.command.setReadOnly(True)
+        self.command.setFont(
+            QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        )
+        self.copy_button = QPushButton(self.tr("Copy"), self.command_row)
+        self.copy_button.setToolTip(self.tr("Copy the command to the clipboard"))
+        self.copy_button.clicked.connect(self._copy_command)
+        row.addWidget(self.command, 1)
+        row.addWidget(self.copy_button)
+        return self.command_row
+
+    def show_entry(self, entry: ItemEntry | None) -> None:
+        self.placeholder.setVisible(entry is None)
+        self.body.setVisible(entry is not None)
+        if entry is None:
+            self.resources_model.set_findings([])
+            return
+        self._show_summary(entry)
+        self._show_resources(entry)
+        self._show_metadata(entry.check)
+        self.verticalScrollBar().setValue(0)
+
+    def _show_summary(self, entry: ItemEntry) -> None:
+        result = entry.result
+        self.title.setText(entry.title)
+        self.severity.set(
+            presentation.severity_icon(entry.severity) if entry.severity else None,
+            self.tr("{severity} severity").format(
+                severity=presentation.severity_text(entry.severity)
+            ),
+        )
+        self.status.set(
+            presentation.status_icon(result.status),
+            presentation.status_text(result.status),
+        )
+        category = presentation.category_text(entry.category) if entry.category else ""
+        self.category.setText(
+            self.tr("{category} · item {check_id}").format(
+                category=category, check_id=result.check_id
+            )
+            if category
+            else result.check_id
+        )
+        self.reason.setVisible(bool(result.reason))
+        self.reason.setText(result.reason or "")
+
+    def _show_resources(self, entry: ItemEntry) -> None:
+        findings = entry.result.findings
+        self.resources_model.set_findings(findings)
+        if entry.judged:
+            text = self.tr("Affected resources ({failing} of {judged} fail)").format(
+                failing=entry.failing_count, judged=len(entry.judged)
+            )
+        else:
+            text = self.tr("Affected resources")
+        self.resources_heading.setText(text)
+        self.resources_view.setVisible(bool(findings))
+        self._fit_resources_view(len(findings))
+
+    def _fit_resources_view(self, rows: int) -> None:
+        """Show up to ten rows without an inner scroll bar, then scroll."""
+        view = self.resources_view
+        row_height = view.verticalHeader().defaultSectionSize()
+        header = view.horizontalHeader().sizeHint().height()
+        frame = 2 * view.frameWidth()
+        visible_rows = min(max(rows, 1), 10)
+        view.setFixedHeight(header + visible_rows * row_height + frame + 2)
+
+    def _show_metadata(self, check: Check | None) -> None:
+        self.description.setText(check.description if check else "")
+        self.risk.setText(check.risk if check else "")
+        remediation = check.remediation if check else None
+        steps = remediation.steps if remediation else ()
+        self.steps.setText(
+            "<ol style='margin-left: 0'>"
+            + "".join(f"<li>{html.escape(step)}</li>" for step in steps)
+            + "</ol>"
+            if steps
+            else ""
+        )
+        self.steps.setVisible(bool(steps))
+        self._show_console_path(remediation.console_path if remediation else ())
+        self._show_doc_link(remediation.doc_url if remediation else "")
+        command = remediation.command if remediation else None
+        self.command.setText(command or "")
+        self.command.setCursorPosition(0)
+        self.command_row.setVisible(bool(command))
+        references = check.references if check else ()
+        self.references.setText("\n".join(references))
+        self.references.setVisible(bool(references))
+        self.references.property("heading").setVisible(bool(references))
+
+    def _show_console_path(self, console_path: tuple[str, ...]) -> None:
+        breadcrumb = " > ".join(console_path)
+        self.console_path.setText(
+            self.tr("In the console: {path}").format(path=breadcrumb)
+        )
+        self.console_path.setVisible(bool(console_path))
+
+    def _show_doc_link(self, url: str) -> None:
+        # A long URL does not wrap, so the link shows words and the URL its tooltip.
+        # Only web pages are made clickable: a link opens outside the app.
+        text = html.escape(self.tr("Open the documentation page"))
+        if url.startswith(("https://", "http://")):
+            text = f"<a href='{html.escape(url, quote=True)}'>{text}</a>"
+        self.doc_link.setText(self.tr("Documentation: {link}").format(link=text))
+        self.doc_link.setToolTip(url)
+        self.doc_link.setVisible(bool(url))
+
+    def _copy_command(self) -> None:
+        command = self.command.text()
+        QGuiApplication.clipboard().setText(command)
+        self.commandCopied.emit(command)

@@ -1,0 +1,79 @@
+"""Small widgets and helpers shared by the pages: headings, muted text, badges."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
+
+from . import presentation
+
+
+def heading(text: str, scale: float = 1.25, parent: Any = None) -> QLabel:
+    label = QLabel(text, parent)
+    set_font(label, scale=scale, bold=True)
+    return label
+
+
+def set_font(widget: QWidget, scale: float = 1.0, bold: bool = False) -> None:
+    font = QFont(widget.font())
+    if scale != 1.0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def mute(label: QLabel) -> QLabel:
+    """Draw ``label`` in the palette's secondary text colour (light or dark theme)."""
+    palette = label.palette()
+    palette.setColor(
+        QPalette.ColorRole.WindowText,
+        palette.color(QPalette.ColorRole.PlaceholderText),
+    )
+    label.setPalette(palette)
+    return label
+
+
+def tint(label: QLabel, colour: QColor) -> QLabel:
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, colour)
+    label.setPalette(palette)
+    return label
+
+
+class Badge(QWidget):
+    """An icon beside a word, so that colour is never the only signal."""
+
+    def __init__(self, icon: QIcon | None = None, text: str = "", parent: Any = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self._icon = QLabel(self)
+        self._text = QLabel(text, self)
+        layout.addWidget(self._icon)
+        layout.addWidget(self._text)
+        self.set(icon, text)
+
+    def set(self, icon: QIcon | None, text: str) -> None:
+        self._icon.setVisible(icon is not None)
+        if icon is not None:
+            self._icon.setPixmap(presentation.icon_pixmap(icon))
+        self._text.setText(text)
+
+    def text(self) -> str:
+        return self._text.text()
+
+
+def show_error(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """Show ``text`` in a window-modal message box without blocking the event loop.
+
+    ``open()`` rather than ``exec()``: a nested event loop would re-enter asyncio tasks.
+    """
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setObjectName("errorMessage")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

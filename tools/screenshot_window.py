@@ -1,0 +1,99 @@
+"""Run a demo scan in the real window and save screenshots of its pages.
+
+Usage (on a headless machine)::
+
+    xvfb-run -s "-screen 0 1400x900x24" python tools/screenshot_window.py
+
+The pictures go to ``$CLOUD_CHECKUP_SCREENSHOT_DIR`` (default ``docs/screenshots``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from pathlib import Path
+
+import qasync
+
+from cloud_checkup.checks.base import Severity, Status
+from cloud_checkup.ui.garbage import GuiThreadGarbageCollector
+from cloud_checkup.ui.main import create_application
+from cloud_checkup.ui.models import ENTRY_ROLE
+from cloud_checkup.ui.window import MainWindow
+
+log = logging.getLogger("screenshot_window")
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+WINDOW_SIZE = (1360, 860)
+SCAN_TIMEOUT_S = 120
+
+
+async def _scan(window: MainWindow) -> None:
+    finished = asyncio.get_running_loop().create_future()
+    window.scanFinished.connect(
+        lambda scan: finished.done() or finished.set_result(scan)
+    )
+    window.scanFailed.connect(
+        lambda message: finished.done() or finished.set_exception(RuntimeError(message))
+    )
+    window.checkup_page.ai_checkbox.setChecked(True)
+    window.start_scan()
+    await asyncio.wait_for(finished, SCAN_TIMEOUT_S)
+    await asyncio.sleep(0.3)  # let the last repaint land
+
+
+def _select_worst_finding(window: MainWindow) -> None:
+    """Select the high-severity failure with the most failing resources."""
+    page = window.findings_page
+    window.show_page(page)
+    proxy = page.proxy
+    entries = [proxy.index(row, 0).data(ENTRY_ROLE) for row in range(proxy.rowCount())]
+    failing = [e for e in entries if e.result.status is Status.FAIL]
+    if failing:
+        worst = max(
+            failing, key=lambda e: (e.severity is Severity.HIGH, e.failing_count)
+        )
+        page.select_check(worst.result.check_id)
+
+
+def _save(window: MainWindow, directory: Path, name: str) -> None:
+    window.repaint()
+    path = directory / name
+    if not window.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    log.info("saved %s", path)
+
+
+async def _capture(window: MainWindow, directory: Path) -> None:
+    await _scan(window)
+    window.show_page(window.checkup_page)
+    await asyncio.sleep(0.2)
+    _save(window, directory, "window-checkup.png")
+    _select_worst_finding(window)
+    await asyncio.sleep(0.2)
+    _save(window, directory, "window-findings.png")
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    directory = Path(os.environ.get("CLOUD_CHECKUP_SCREENSHOT_DIR", DEFAULT_DIR))
+    directory.mkdir(parents=True, exist_ok=True)
+    app = create_application(sys.argv)
+    collector = GuiThreadGarbageCollector()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    window = MainWindow()
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    with loop:
+        loop.run_until_complete(_capture(window, directory))
+        window.close()
+        loop.run_until_complete(window.controller.shutdown(5))
+    collector.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
