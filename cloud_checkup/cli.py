@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from cloud_checkup import __version__, cli_profiles
+from cloud_checkup import __version__, cli_profiles, cli_store
 from cloud_checkup.checks import Category, Package, catalogue
 from cloud_checkup.checks.base import CATEGORY_NAMES
 
@@ -54,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="FILE",
             help=f"write the {fmt.upper()} report ('-': stdout)",
         )
+    scan.add_argument(
+        "--no-history",
+        action="store_true",
+        help="do not keep this scan in the local history (exceptions still apply)",
+    )
 
     checks = commands.add_parser("checks", help="the check catalogue")
     checks_commands = checks.add_subparsers(dest="checks_command", required=True)
@@ -73,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--port", type=int, default=8080)
 
     cli_profiles.add_parser(commands)
+    cli_store.add_parsers(commands)
 
     policy = commands.add_parser(
         "policy", help="print the least-privilege RAM policy the checks need"
@@ -98,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return _open_window()
     handlers = {
+        **cli_store.HANDLERS,
         "profiles": cli_profiles.run,
         "scan": _scan,
         "checks": _checks,
@@ -138,29 +146,48 @@ def _configure_logging(verbosity: int) -> None:
 
 def _scan(args: argparse.Namespace) -> int:
     from cloud_checkup.app.runner import ScanError, ScanJob, ScanRequest
+    from cloud_checkup.app.store import StoreError
 
     packages = {Package.STANDARD} | ({Package.AI} if args.ai else set())
     progress = _Progress(sys.stderr)
 
-    async def scan():
+    async def scan(store):
         target, default_regions = await _target(args)
         request = ScanRequest(
             packages=frozenset(packages),
             check_ids=frozenset(args.checks) if args.checks else None,
             regions=args.regions or default_regions,
         )
-        return await ScanJob(target, request, on_event=progress).run()
+        job = ScanJob(
+            target, request, on_event=progress, store=store, record=not args.no_history
+        )
+        result = await job.run()
+        previous = store.previous_scan(result)
+        return result, previous
 
     try:
-        result = asyncio.run(scan())
+        with _history(args) as store:
+            result, previous = asyncio.run(scan(store))
+    except StoreError as error:
+        print(f"cloud-checkup: {error}", file=sys.stderr)
+        return EXIT_SCAN_FAILED
     except ScanError as error:
         print(f"cloud-checkup: the scan could not run: {error}", file=sys.stderr)
         return EXIT_SCAN_FAILED
     except KeyboardInterrupt:
         print("cloud-checkup: interrupted", file=sys.stderr)
         return EXIT_SCAN_FAILED
-    progress.summary(result)
-    return _write_reports(result, args)
+    progress.summary(result, previous)
+    return _write_reports(result, args, previous)
+
+
+@contextlib.contextmanager
+def _history(args: argparse.Namespace):
+    """The local history store: exceptions, the AI ledger and the scan's record."""
+    from cloud_checkup.app.store import Store
+
+    with Store() as store:
+        yield store
 
 
 async def _target(args: argparse.Namespace):
@@ -184,7 +211,7 @@ async def _target(args: argparse.Namespace):
         raise ScanError(str(error)) from error
 
 
-def _write_reports(scan, args: argparse.Namespace) -> int:
+def _write_reports(scan, args: argparse.Namespace, previous=None) -> int:
     from cloud_checkup import reports
 
     writers = {
@@ -198,9 +225,9 @@ def _write_reports(scan, args: argparse.Namespace) -> int:
             continue
         try:
             if destination == "-":
-                _write_to_stdout(fmt, scan, export)
+                _write_to_stdout(fmt, scan, export, previous)
             else:
-                export(scan, Path(destination))
+                export(scan, Path(destination), previous=previous)
         except OSError as error:
             message = f"cloud-checkup: could not write {destination}: {error}"
             print(message, file=sys.stderr)
@@ -208,13 +235,13 @@ def _write_reports(scan, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_to_stdout(fmt: str, scan, export) -> None:
+def _write_to_stdout(fmt: str, scan, export, previous) -> None:
     from cloud_checkup import reports
 
     if fmt == "html":
-        sys.stdout.write(reports.render_html(scan))
+        sys.stdout.write(reports.render_html(scan, previous=previous))
     else:
-        export(scan, sys.stdout)
+        export(scan, sys.stdout, previous=previous)
     sys.stdout.flush()
 
 
@@ -237,7 +264,7 @@ class _Progress:
                 + (f", failed: {failed}" if failed else "")
             )
 
-    def summary(self, scan) -> None:
+    def summary(self, scan, previous=None) -> None:
         from cloud_checkup.app.connection import root_account_warning
 
         if scan.account.identity.endswith(":root"):
@@ -249,9 +276,13 @@ class _Progress:
             counts[result.status.value] = counts.get(result.status.value, 0) + 1
         tally = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
         score = scan.score
+        change = ""
+        if previous is not None and previous.score is not None:
+            delta = score.value - previous.score.value
+            change = f", {delta:+d} since {previous.started_at:%Y-%m-%d}"
         self._print(
-            f"Health score {score.value} ({score.tier}) for account {scan.account.id}: "
-            f"{tally}; {scan.api_calls} API calls."
+            f"Health score {score.value} ({score.tier}{change}) for account "
+            f"{scan.account.id}: {tally}; {scan.api_calls} API calls."
         )
 
     def _print(self, line: str) -> None:

@@ -174,8 +174,9 @@ class Scanner:
 
     Args:
         clock: returns the current time; checks see it as ``inventory.now``.
-        judge: applied to each item's result before it is reported (the recorded
-            exceptions turn covered failures into ``excepted``).
+        judge: applied to each item's result, with the scan it belongs to, before it
+            is reported (the recorded exceptions turn covered failures into
+            ``excepted``).
     """
 
     def __init__(
@@ -184,7 +185,7 @@ class Scanner:
         *,
         catalogue: Mapping[str, Check] | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        judge: Callable[[ItemResult], ItemResult] = lambda result: result,
+        judge: Callable[[ItemResult, ScanResult], ItemResult] = lambda r, scan: r,
     ):
         self._cloud = cloud
         self._catalogue = catalogue if catalogue is not None else default_catalogue()
@@ -232,7 +233,11 @@ class Scanner:
             tool_version=__version__,
         )
         totals = {c: sum(1 for i in checks if i.category is c) for c in Category}
-        on_event(ScanStarted(scan.scan_id, totals, tuple(regions)))
+        on_event(
+            ScanStarted(
+                scan.scan_id, totals, tuple(regions), scan.account, scan.started_at
+            )
+        )
 
         self._work = asyncio.create_task(
             self._collect_and_evaluate(scan, remaining, collections, totals, on_event)
@@ -314,7 +319,7 @@ class Scanner:
 
         async def evaluate(item: Check) -> None:
             results = {name: await _outcome(name, fetched[name]) for name in item.needs}
-            result = self._judge(self._evaluate(item, results, scan))
+            result = self._judge(self._evaluate(item, results, scan), scan)
             scan.results.append(result)
             count(result)
             on_event(ItemFinished(result))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from cloud_checkup.checks.base import Category, Severity
 
-from .model import ItemResult, ScanResult
+from .model import Account, ItemResult, ScanResult
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,8 @@ class ScanStarted:
     scan_id: str
     totals: dict[Category, int]
     regions: tuple[str, ...]
+    account: Account | None = None
+    started_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from cloud_checkup.checks.base import Finding, Status
 
-from .model import ItemResult
+from .model import ExceptionNote, ItemResult
 
 
 class InvalidException(ValueError):
@@ -144,10 +144,31 @@ def _apply(
     findings = [_except(result.check_id, f, mine, now) for f in result.findings]
     still_failing = any(f.status is Status.FAIL for f in findings)
     # A failing item without findings can only be covered by a whole-item exception.
-    whole_item = any(e.resource_id is None and e.tag is None for e in mine)
-    covered = not still_failing and (bool(result.findings) or whole_item)
+    whole_item = [e for e in mine if e.resource_id is None and e.tag is None]
+    covered = not still_failing and (bool(result.findings) or bool(whole_item))
     status = Status.EXCEPTED if covered else Status.FAIL
-    return dataclasses.replace(result, status=status, findings=findings)
+    used = [
+        covering_exception(result.check_id, f, mine, now)
+        for f in result.findings
+        if f.status is Status.FAIL
+    ]
+    if not result.findings and covered:
+        used = whole_item[:1]
+    notes = tuple(_note(e) for e in dict.fromkeys(e for e in used if e is not None))
+    return dataclasses.replace(
+        result, status=status, findings=findings, exceptions=notes
+    )
+
+
+def _note(exception: RecordedException) -> ExceptionNote:
+    return ExceptionNote(
+        exception_id=exception.id,
+        scope=exception.scope,
+        reason=exception.reason,
+        created_by=exception.created_by,
+        created_at=exception.created_at,
+        expires_on=exception.expires_on,
+    )
 
 
 def _except(

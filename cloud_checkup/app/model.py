@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from cloud_checkup.checks.base import Category, Finding, Status
 
@@ -15,15 +15,36 @@ class Account:
     identity: str  # the ARN of the identity that scanned
 
 
+@dataclass(frozen=True)
+class ExceptionNote:
+    """An accepted risk as it applied to a scan, kept with the scan's results.
+
+    The scan keeps its own copy, so an old report still shows why a failure was
+    accepted after the exception itself is edited or removed.
+    """
+
+    exception_id: int | None
+    scope: str  # "resource i-123", "tag env=staging", "every resource"
+    reason: str
+    created_by: str
+    created_at: datetime
+    expires_on: date | None = None
+
+
 @dataclass
 class ItemResult:
-    """The status of one check item after a scan, with its per-resource findings."""
+    """The status of one check item after a scan, with its per-resource findings.
+
+    Attributes:
+        exceptions: the recorded exceptions that covered some of its failures.
+    """
 
     check_id: str
     status: Status
     reason: str | None = None
     findings: list[Finding] = field(default_factory=list)
     missing_actions: tuple[str, ...] = ()
+    exceptions: tuple[ExceptionNote, ...] = ()
 
     @property
     def failed(self) -> list[Finding]:

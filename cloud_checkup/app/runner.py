@@ -8,25 +8,42 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import importlib
+import logging
+import sqlite3
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
+from cloud_checkup.checks import Package, Status, catalogue
+
 from .ai_package import (
     AiEstimate,
     AiPackageStatus,
     ai_package_status,
+    ai_scans_used,
     estimate_ai_scans,
 )
 from .cloud import CloudClient
 from .cloud.credentials import Credential, StaticCredentials
 from .cloud.transport import Destination, Transport
-from .engine import ScanError, Scanner, ScanRequest, list_regions, select_checks
+from .engine import (
+    Resume,
+    ScanError,
+    Scanner,
+    ScanRequest,
+    list_regions,
+    select_checks,
+)
 from .events import ScanEvent
-from .model import ScanResult
+from .exceptions import apply_exceptions
+from .model import ItemResult, ScanResult
+from .store import Recorder, Store
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "AiPreflight",
@@ -37,6 +54,7 @@ __all__ = [
     "ScanRequest",
     "Target",
     "demo_target",
+    "resume_from_store",
 ]
 
 DEMO_NAME = "Demo account"
@@ -110,8 +128,6 @@ async def ai_preflight(target: Target, request: ScanRequest) -> AiPreflight:
     Raises:
         ScanError: the target cannot be reached at all.
     """
-    from cloud_checkup.checks import Package, catalogue
-
     async with target.session() as cloud:
         status = await ai_package_status(cloud)
         if not status.available:
@@ -127,19 +143,40 @@ async def ai_preflight(target: Target, request: ScanRequest) -> AiPreflight:
 
 
 class ScanJob:
-    """One scan of one target; ``cancel()`` makes ``run()`` return what it has."""
+    """One scan of one target; ``cancel()`` makes ``run()`` return what it has.
+
+    With a ``store``, the scan is recorded as it runs (so it can be resumed after a
+    crash), the account's recorded exceptions are applied to each item, and the AI
+    scans it made are entered in the allowance ledger.
+
+    Args:
+        resume: an interrupted scan to continue (see ``resume_from_store``).
+        rechecks: the id of the scan this one re-checks after remediation.
+        record: keep the scan in the store's history (exceptions apply either way).
+    """
 
     def __init__(
         self,
         target: Target,
         request: ScanRequest,
         on_event: Callable[[ScanEvent], None] | None = None,
+        *,
+        store: Store | None = None,
+        resume: Resume | None = None,
+        rechecks: str | None = None,
+        record: bool = True,
     ):
         self.target = target
         self.request = request
         self._on_event = on_event or (lambda event: None)
+        self._store = store
+        self._resume = resume
+        self._rechecks = rechecks
+        self._record = record
         self._scanner: Scanner | None = None
         self._cancelled = False
+        self._exceptions: dict[str, list] = {}
+        self.recorder: Recorder | None = None
 
     async def run(self) -> ScanResult:
         """Run the scan.
@@ -148,13 +185,73 @@ class ScanJob:
             ScanError: the scan could not run (credentials, network, bad dataset); the
                 message is meant for the user.
         """
-        async with self.target.session() as cloud:
-            self._scanner = Scanner(cloud)
-            if self._cancelled:
-                self._scanner.cancel()
-            return await self._scanner.run(self.request, self._on_event)
+        on_event = self._observers()
+        try:
+            async with self.target.session() as cloud:
+                self._scanner = Scanner(cloud, judge=self._judge)
+                if self._cancelled:
+                    self._scanner.cancel()
+                scan = await self._scanner.run(
+                    self.request, on_event, resume=self._resume
+                )
+        except BaseException:
+            if self.recorder is not None:
+                self.recorder.interrupted()
+            raise
+        self._record_ai_usage(scan)
+        return scan
 
     def cancel(self) -> None:
         self._cancelled = True
         if self._scanner is not None:
             self._scanner.cancel()
+
+    def _observers(self) -> Callable[[ScanEvent], None]:
+        if self._store is None or not self._record:
+            return self._on_event
+        self.recorder = Recorder(
+            self._store,
+            self.request,
+            target=self.target.name,
+            rechecks=self._rechecks,
+            resumes=self._resume.scan_id if self._resume else None,
+        )
+        recorder, observer = self.recorder, self._on_event
+
+        def both(event: ScanEvent) -> None:
+            recorder(event)
+            observer(event)
+
+        return both
+
+    def _judge(self, result: ItemResult, scan: ScanResult) -> ItemResult:
+        if self._store is None or result.status is not Status.FAIL:
+            return result
+        account_id = scan.account.id
+        if account_id not in self._exceptions:
+            self._exceptions[account_id] = self._store.exceptions(account_id)
+        return apply_exceptions(
+            [result], self._exceptions[account_id], scan.started_at
+        )[0]
+
+    def _record_ai_usage(self, scan: ScanResult) -> None:
+        if self._store is None or not self._record:
+            return
+        if Package.AI.value not in scan.packages:
+            return
+        try:
+            self._store.record_ai_usage(
+                scan.scan_id, ai_scans_used(scan, catalogue()), scan.finished_at
+            )
+        except (KeyError, sqlite3.Error):
+            log.exception("could not enter scan %s in the AI ledger", scan.scan_id)
+
+
+def resume_from_store(
+    store: Store, scan_id: str
+) -> tuple[ScanRequest, Resume, str | None]:
+    """The request, resume state and target name to continue an interrupted scan."""
+    plan = store.resume_plan(scan_id)
+    started_at = store.load_scan(scan_id).started_at
+    request = dataclasses.replace(plan.request, regions=plan.regions or None)
+    return request, Resume(scan_id, started_at, tuple(plan.completed)), plan.target

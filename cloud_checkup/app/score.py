@@ -2,8 +2,11 @@
 
 The formula (also shown in the report, see ``FORMULA``):
 
-- Each evaluated item (``pass``, ``fail`` or ``excepted``) weighs by severity:
-  high 10, medium 4, low 1. Items ``not_checked`` or ``not_applicable`` are left out.
+- Each evaluated item weighs by severity: high 10, medium 4, low 1. An item counts
+  once at least one of its resources was read (``pass``, ``fail``, ``excepted``, and a
+  ``not_checked`` item with some resources read); an item with nothing read, or
+  ``not_applicable``, is left out. Resources that could not be read are neither
+  credited nor charged (the item still shows ``not_checked``).
 - A failing item costs its weight times ``0.5 + 0.5 * share``, where ``share`` is the
   share of the item's checked resources that fail: one bad resource out of fifty costs
   about half the weight, all of them cost all of it. Excepted items cost nothing.
@@ -28,9 +31,10 @@ TIERS = ((90, "Excellent"), (75, "Good"), (60, "Fair"), (0, "At risk"))
 HIGH_FAILURE_CAPS = ((3, 74), (1, 89))
 
 FORMULA = (
-    "Each evaluated item weighs 10 (high), 4 (medium) or 1 (low). A failing item "
-    "costs its weight times (0.5 + 0.5 x the share of its resources that fail); "
-    "excepted items cost nothing; items not checked or not applicable are left out. "
+    "Each evaluated item weighs 10 (high), 4 (medium) or 1 (low); an item counts once "
+    "at least one of its resources was read. A failing item costs its weight times "
+    "(0.5 + 0.5 x the share of its read resources that fail); excepted items cost "
+    "nothing; items with nothing read, or not applicable, are left out. "
     "Category and dimension scores are 100 x (1 - cost / weight); the health score is "
     "the mean of the security, stability and AI dimension scores, capped at 89 by one "
     "high-severity failure and at 74 by three or more. Tiers: Excellent 90+, Good 75+, "
@@ -38,6 +42,16 @@ FORMULA = (
 )
 
 _EVALUATED = {Status.PASS, Status.FAIL, Status.EXCEPTED}
+_READ = {Status.PASS, Status.FAIL, Status.EXCEPTED}
+
+
+def counts_in_score(result: ItemResult) -> bool:
+    """Evaluated, or not fully checked but with some resources read."""
+    if result.status in _EVALUATED:
+        return True
+    return result.status is Status.NOT_CHECKED and any(
+        f.status in _READ for f in result.findings
+    )
 
 
 def tier(value: int) -> str:
@@ -69,7 +83,7 @@ def compute_score(
     evaluated = [
         (r, catalogue[r.check_id])
         for r in results
-        if r.status in _EVALUATED and r.check_id in catalogue
+        if counts_in_score(r) and r.check_id in catalogue
     ]
     categories = {
         category: _ratio((r, c) for r, c in evaluated if c.category is category)

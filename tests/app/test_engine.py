@@ -218,7 +218,7 @@ def test_resume_keeps_finished_items_and_runs_only_the_rest():
 
 
 def test_the_judge_sees_every_result_before_it_is_reported():
-    def except_everything(result):
+    def except_everything(result, scan):
         if result.status is Status.FAIL:
             result.status = Status.EXCEPTED
         return result

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from cloud_checkup.checks.base import Category, Finding, Package, Status
 
 from ..engine import ScanRequest
-from ..model import ItemResult, Score
+from ..model import ExceptionNote, ItemResult, Score
 
 
 def time_text(moment: datetime | None) -> str | None:
@@ -82,6 +82,30 @@ def item_row(scan_id: str, position: int, result: ItemResult) -> tuple[Any, ...]
         result.status.value,
         result.reason,
         json.dumps(list(result.missing_actions)),
+        json.dumps([_note_data(note) for note in result.exceptions]),
+    )
+
+
+def _note_data(note: ExceptionNote) -> dict[str, Any]:
+    return {
+        "id": note.exception_id,
+        "scope": note.scope,
+        "reason": note.reason,
+        "created_by": note.created_by,
+        "created_at": time_text(note.created_at),
+        "expires_on": note.expires_on.isoformat() if note.expires_on else None,
+    }
+
+
+def _parse_note(data: Mapping[str, Any]) -> ExceptionNote:
+    expires = data.get("expires_on")
+    return ExceptionNote(
+        exception_id=data.get("id"),
+        scope=data["scope"],
+        reason=data["reason"],
+        created_by=data["created_by"],
+        created_at=parse_time(data["created_at"]),
+        expires_on=date.fromisoformat(expires) if expires else None,
     )
 
 
@@ -110,6 +134,7 @@ def parse_item(row: Mapping[str, Any], findings: list[Finding]) -> ItemResult:
         reason=row["reason"],
         findings=findings,
         missing_actions=tuple(json.loads(row["missing_actions"])),
+        exceptions=tuple(_parse_note(n) for n in json.loads(row["exceptions"])),
     )
 
 

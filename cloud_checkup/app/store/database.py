@@ -182,7 +182,7 @@ class Store:
             (scan_id, result.check_id),
         )
         db.execute(
-            "INSERT INTO item_results VALUES (?,?,?,?,?,?)",
+            "INSERT INTO item_results VALUES (?,?,?,?,?,?,?)",
             codec.item_row(scan_id, position, result),
         )
         db.executemany(

@@ -107,7 +107,12 @@ CREATE TABLE ai_usage (
 );
 """
 
-MIGRATIONS: tuple[Migration, ...] = (_V1,)
+# Version 2: each item result keeps the exceptions that covered it, as they were.
+_V2 = """
+ALTER TABLE item_results ADD COLUMN exceptions TEXT NOT NULL DEFAULT '[]';
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
 CURRENT_VERSION = len(MIGRATIONS)
 
 
