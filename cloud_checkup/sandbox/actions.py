@@ -72,7 +72,14 @@ def is_read(product: str, action: str) -> bool:
 
 
 # RAM authorises some products under another code than their API's.
-RAM_CODES = {"sas": "yundun-sas", "r-kvstore": "kvstore", "bssopenapi": "bss"}
+RAM_CODES = {
+    "sas": "yundun-sas",
+    "r-kvstore": "kvstore",
+    "bssopenapi": "bss",
+    "pai-dsw": "paidsw",
+    "pai-dlc": "paidlc",
+    "aiworkspace": "paiworkspace",
+}
 
 
 def is_denied(identity: Identity, product: str, action: str) -> bool:

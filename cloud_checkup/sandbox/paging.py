@@ -88,10 +88,71 @@ PAGING: dict[tuple[str, str], Paging] = {
     ("ims", "ListUsers"): _p(MARKER, "Users.User", 100, 1000, assumed=True),
     # ActionTrail LookupEvents: max 50 published, default not published.
     ("actiontrail", "LookupEvents"): _p(NEXT_TOKEN, "Events", 20, 50, assumed=True),
+    # AI package (PAI, EAS, AnalyticDB for PostgreSQL): PageNumber/PageSize.
+    ("aiworkspace", "ListWorkspaces"): _p(
+        PAGE_NUMBER, "Workspaces", 20, 100, assumed=True
+    ),
+    ("pai-dlc", "ListJobs"): _p(PAGE_NUMBER, "Jobs", 50, 100, assumed=True),
+    ("eas", "ListGateway"): _p(PAGE_NUMBER, "Gateways", 100, 100, assumed=True),
+    # gpdb DescribeDBInstances: PageSize 30, 50 or 100, default 30.
+    ("gpdb", "DescribeDBInstances"): _p(PAGE_NUMBER, "Items.DBInstance", 30, 100),
+    # KMS ListKeys: PageNumber/PageSize, default 10, max 100.
+    ("kms", "ListKeys"): _p(PAGE_NUMBER, "Keys.Key", 10, 100),
     # OSS ListBuckets: marker/max-keys, default 100, max 1000.
     ("oss", "ListBuckets"): _p(
         OSS_MARKER, "ListAllMyBucketsResult.Buckets.Bucket", 100, 1000
     ),
+    # Resilience and stability collections (defaults and maxima from the API
+    # reference; assumed where it publishes none).
+    ("ecs", "DescribeAutoSnapshotPolicyEx"): _p(
+        PAGE_NUMBER, "AutoSnapshotPolicies.AutoSnapshotPolicy", 10, 100
+    ),
+    ("slb", "DescribeLoadBalancerListeners"): _p(
+        NEXT_TOKEN, "Listeners", 20, 100, assumed=True
+    ),
+    ("alb", "ListLoadBalancers"): _p(NEXT_TOKEN, "LoadBalancers", 20, 100),
+    ("alb", "ListServerGroups"): _p(NEXT_TOKEN, "ServerGroups", 20, 100),
+    ("nlb", "ListLoadBalancers"): _p(NEXT_TOKEN, "LoadBalancers", 20, 100),
+    ("r-kvstore", "DescribeInstances"): _p(
+        PAGE_NUMBER, "Instances.KVStoreInstance", 30, 50
+    ),
+    ("dds", "DescribeDBInstances"): _p(
+        PAGE_NUMBER, "DBInstances.DBInstance", 30, 100
+    ),
+    ("polardb", "DescribeDBClusters"): _p(PAGE_NUMBER, "Items.DBCluster", 30, 100),
+    ("ess", "DescribeScalingGroups"): _p(
+        PAGE_NUMBER, "ScalingGroups.ScalingGroup", 10, 50
+    ),
+    ("quotas", "ListProductQuotas"): _p(
+        NEXT_TOKEN, "Quotas", 30, 200, assumed=True
+    ),
+}  # fmt: skip
+
+# The paging fields an answer carries, where they differ from its style's usual ones
+# (PageNumber: TotalCount, PageNumber, PageSize; NextToken: NextToken only). Taken
+# from the response models of Alibaba's per-product SDKs.
+_DB_ECHO = frozenset({"TotalRecordCount", "PageNumber", "PageRecordCount"})
+_TOKEN_ECHO = frozenset({"NextToken", "MaxResults", "TotalCount"})
+ECHOED: dict[tuple[str, str], frozenset[str]] = {
+    ("rds", "DescribeDBInstances"): _DB_ECHO,
+    ("gpdb", "DescribeDBInstances"): _DB_ECHO,
+    ("polardb", "DescribeDBClusters"): _DB_ECHO,
+    ("aiworkspace", "ListWorkspaces"): frozenset({"TotalCount"}),
+    ("pai-dlc", "ListJobs"): frozenset({"TotalCount"}),
+    ("slb", "DescribeLoadBalancerListeners"): _TOKEN_ECHO,
+    ("alb", "ListLoadBalancers"): _TOKEN_ECHO,
+    ("alb", "ListServerGroups"): _TOKEN_ECHO,
+    ("nlb", "ListLoadBalancers"): _TOKEN_ECHO,
+    ("quotas", "ListProductQuotas"): _TOKEN_ECHO,
+}
+_USUAL_ECHO = {
+    PAGE_NUMBER: frozenset({"TotalCount", "PageNumber", "PageSize"}),
+    NEXT_TOKEN: frozenset({"NextToken"}),
+}
+_PAGING_FIELDS = {
+    PAGE_NUMBER: ("TotalCount", "TotalRecordCount", "PageNumber", "PageSize",
+                  "PageRecordCount"),
+    NEXT_TOKEN: ("NextToken", "MaxResults", "TotalCount"),
 }  # fmt: skip
 
 
@@ -108,7 +169,13 @@ def page(product: str, action: str, body: Any, params: Mapping[str, str]) -> Any
     style = rule.style
     if style == NEXT_TOKEN and _asks_page_number(params):
         style = PAGE_NUMBER
-    return _STYLES[style](body, rule, items, params)
+    paged = _STYLES[style](body, rule, items, params)
+    if style in _PAGING_FIELDS:
+        echoed = ECHOED.get((product, action), _USUAL_ECHO[style])
+        for name in _PAGING_FIELDS[style]:
+            if name not in echoed:
+                paged.pop(name, None)
+    return paged
 
 
 def empty_page(product: str, action: str) -> dict[str, Any] | None:
@@ -173,8 +240,15 @@ def _by_page_number(body, rule, items, params):
     size = _size(params, "PageSize", rule)
     number = _positive_int(params, "PageNumber", 1)
     start = (number - 1) * size
-    _set_items(body, rule.items, items[start : start + size])
-    body.update(TotalCount=len(items), PageNumber=number, PageSize=size)
+    chosen = items[start : start + size]
+    _set_items(body, rule.items, chosen)
+    body.update(
+        TotalCount=len(items),
+        TotalRecordCount=len(items),
+        PageNumber=number,
+        PageSize=size,
+        PageRecordCount=len(chosen),
+    )
     return body
 
 
@@ -199,8 +273,9 @@ def _by_next_token(body, rule, items, params):
     start = _decode_offset(token, "NextToken") if token else 0
     end = start + size
     _set_items(body, rule.items, items[start:end])
-    # With NextToken/MaxResults, ECS documents TotalCount as not valid: leave it out.
-    body.pop("TotalCount", None)
+    # With NextToken/MaxResults, ECS documents TotalCount as not valid; the actions
+    # that keep it in ECHOED count the whole list.
+    body["TotalCount"] = len(items)
     body["NextToken"] = _encode_offset(end) if end < len(items) else ""
     body["MaxResults"] = size
     return body

@@ -116,11 +116,18 @@ PRODUCTS: dict[str, Product] = {
             ram_code="yundun-sas",
         ),
         Product("cs", "2015-12-15", "cs", style="ROA"),
-        Product("pai-dsw", "2022-01-01", "pai-dsw", style="ROA"),
-        Product("aiworkspace", "2021-02-04", "aiworkspace", style="ROA"),
+        Product("pai-dsw", "2022-01-01", "pai-dsw", style="ROA", ram_code="paidsw"),
+        Product(
+            "aiworkspace",
+            "2021-02-04",
+            "aiworkspace",
+            style="ROA",
+            ram_code="paiworkspace",
+        ),
         Product("eas", "2021-07-01", "pai-eas", style="ROA"),
-        Product("pai-dlc", "2020-12-03", "pai-dlc", style="ROA"),
+        Product("pai-dlc", "2020-12-03", "pai-dlc", style="ROA", ram_code="paidlc"),
         Product("bailian", "2023-12-29", "bailian", style="ROA"),
+        Product("elasticsearch", "2017-06-13", "elasticsearch", style="ROA"),
     )
 }
 

@@ -1,0 +1,39 @@
+"""The OSS buckets the AI items judge: those whose names say they hold AI data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from .._ai import detail_or_unknown, is_ai_bucket
+from ..base import Finding, Inventory
+
+BUCKET_TYPE = "ACS::OSS::Bucket"
+
+# A bucket verdict: (passes, words for the report), or None when unknown.
+Verdict = tuple[bool, str] | None
+
+
+def ai_bucket_findings(
+    inventory: Inventory, judge: Callable[[Mapping[str, Any]], Verdict]
+) -> Iterable[Finding]:
+    """One finding per AI bucket, from ``judge`` applied to its GetBucketInfo."""
+    for bucket in inventory.records("oss.buckets"):
+        name = str(bucket["Name"])
+        if not is_ai_bucket(name):
+            continue
+        kw = {"region": bucket.region, "name": name, "resource_type": BUCKET_TYPE}
+        info, unknown = detail_or_unknown(
+            inventory, "oss.bucket_info", name, "the bucket information", **kw
+        )
+        if unknown or info is None:
+            if unknown:
+                yield unknown
+            continue
+        verdict = judge(info)
+        if verdict is None:
+            yield Finding.unknown(name, "The setting was not returned", **kw)
+        elif verdict[0]:
+            yield Finding.passed(name, verdict[1], **kw)
+        else:
+            yield Finding.failed(name, verdict[1], **kw)

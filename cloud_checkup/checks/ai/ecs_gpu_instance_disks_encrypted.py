@@ -1,0 +1,57 @@
+"""The cloud disks of GPU ECS instances are encrypted."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .._ai import gpu_instances, where
+from .._fields import as_bool
+from ..base import Category, Finding, Package, Remediation, Severity, check
+
+_TYPE = "ACS::ECS::Instance"
+
+
+@check(
+    id="ecs-gpu-instance-disks-encrypted",
+    title="Cloud disks of GPU ECS instances are encrypted",
+    category=Category.AI,
+    severity=Severity.MEDIUM,
+    package=Package.AI,
+    description=(
+        "Flags GPU instances with an unencrypted system or data disk: the disks "
+        "that hold model weights, checkpoints and training data."
+    ),
+    risk=(
+        "Snapshots and images made from unencrypted disks carry the models and "
+        "data in the clear to wherever they are shared or copied."
+    ),
+    remediation=Remediation(
+        steps=(
+            "Create encrypted disks (or copy an encrypted snapshot) and move the "
+            "data; turn on account-wide default disk encryption.",
+        ),
+        console_path=("ECS", "Storage & Snapshots", "Block Storage"),
+        doc_url="https://www.alibabacloud.com/help/en/ecs/user-guide/encryption-overview",
+        command="aliyun ecs DescribeDisks --RegionId <region> --InstanceId <id>",
+    ),
+    needs=("ecs.instances", "ecs.disks"),
+    references=("CIS 2.0.0 4.2", "Cloud Config ecs-disk-encrypted"),
+    resource_type=_TYPE,
+)
+def evaluate(inventory):
+    disks_by_instance = defaultdict(list)
+    for disk in inventory.records("ecs.disks"):
+        disks_by_instance[disk.get("InstanceId")].append(disk)
+    for instance in gpu_instances(inventory):
+        instance_id = instance["InstanceId"]
+        kw = where(instance, "InstanceName", _TYPE)
+        disks = disks_by_instance.get(instance_id, [])
+        if not disks:
+            yield Finding.unknown(instance_id, "No disk was returned", **kw)
+            continue
+        # Encrypted arrives as a JSON boolean or as "true"/"false".
+        plain = sorted(d["DiskId"] for d in disks if not as_bool(d.get("Encrypted")))
+        if plain:
+            yield Finding.failed(instance_id, "Unencrypted: " + ", ".join(plain), **kw)
+        else:
+            yield Finding.passed(instance_id, f"{len(disks)} disks encrypted", **kw)

@@ -1,0 +1,59 @@
+"""GPU ECS instances require tokens for the instance metadata service."""
+
+from __future__ import annotations
+
+from .._ai import gpu_instances, where
+from .._fields import dig
+from ..base import Category, Finding, Package, Remediation, Severity, check
+
+_TYPE = "ACS::ECS::Instance"
+
+
+@check(
+    id="ecs-gpu-instance-metadata-token-required",
+    title="GPU ECS instances enforce the security-hardened metadata mode (IMDSv2)",
+    category=Category.AI,
+    severity=Severity.HIGH,
+    package=Package.AI,
+    description=(
+        "Flags GPU instances whose metadata service accepts requests without a "
+        "token (MetadataOptions.HttpTokens is not required)."
+    ),
+    risk=(
+        "AI applications on GPU servers (notebooks, agents, model UIs that fetch "
+        "URLs) are prone to server-side request forgery; in normal mode one forged "
+        "request returns the instance RAM role's temporary credentials."
+    ),
+    remediation=Remediation(
+        steps=(
+            "Switch the instance's metadata access mode to security-hardened "
+            "(tokens required) after checking that its software supports it.",
+        ),
+        console_path=("ECS", "Instances", "<instance>", "Instance Metadata"),
+        doc_url="https://www.alibabacloud.com/help/en/ecs/user-guide/view-instance-metadata",
+        command=(
+            "aliyun ecs ModifyInstanceMetadataOptions --InstanceId <id> "
+            "--HttpTokens required"
+        ),
+    ),
+    needs=("ecs.instances",),
+    references=("Cloud Config ecs-instance-meta-data-mode-check",),
+    resource_type=_TYPE,
+)
+def evaluate(inventory):
+    for instance in gpu_instances(inventory):
+        instance_id = instance["InstanceId"]
+        kw = where(instance, "InstanceName", _TYPE)
+        options = instance.get("MetadataOptions")
+        if not isinstance(options, dict):
+            # Absent is not the same as "optional": the data is incomplete.
+            text = "The metadata options were not returned"
+            yield Finding.unknown(instance_id, text, **kw)
+            continue
+        if str(dig(options, "HttpEndpoint") or "").lower() == "disabled":
+            yield Finding.passed(instance_id, "Metadata service disabled", **kw)
+        elif str(options.get("HttpTokens") or "").lower() == "required":
+            yield Finding.passed(instance_id, "Tokens required", **kw)
+        else:
+            mode = options.get("HttpTokens") or "not set"
+            yield Finding.failed(instance_id, f"Tokens {mode}", **kw)
