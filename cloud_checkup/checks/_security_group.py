@@ -142,3 +142,28 @@ def security_group_findings(
             yield Finding.passed(
                 group_id, "No listed port is open to the Internet", **where
             )
+
+
+def all_ports_exposures(rules: Iterable[Mapping[str, Any]]) -> list[Exposure]:
+    """Accept rules that open every port (any protocol or 1-65535) to the Internet.
+
+    A Drop rule for every port from the same source at the same or a higher
+    priority shuts them again. ``Exposure.port`` is 0 for "every port".
+    """
+    rules = list(rules)
+    exposures = []
+    for internet in ("0.0.0.0/0", "::/0"):
+        matching = [r for r in rules if _from_internet(r, internet) and _every_port(r)]
+        accepts = [_priority(r) for r in matching if _policy(r) == "accept"]
+        drops = [_priority(r) for r in matching if _policy(r) == "drop"]
+        if accepts and not (drops and min(drops) <= min(accepts)):
+            exposures.append(Exposure(0, internet, min(accepts)))
+    return exposures
+
+
+def _every_port(rule: Mapping[str, Any]) -> bool:
+    protocol = str(rule.get("IpProtocol", "")).strip().lower()
+    if protocol in _ANY_PORT_PROTOCOLS:
+        return True
+    low, high = port_range(rule.get("PortRange"))
+    return protocol in ("tcp", "udp") and low <= 1 and high >= 65535

@@ -194,11 +194,10 @@ def password_policy(**overrides: Any) -> dict:
 
 def security_report(*, root_keys: int = 0, root_mfa: bool = True) -> dict:
     body = {
-        "AccountSecurityPracticeReport": {
+        "AccountSecurityPracticeInfo": {
             "Score": 80,
-            "BindMfa": root_mfa,
-            "EnableSSOLogin": False,
             "AccountSecurityPracticeUserInfo": {
+                "BindMfa": root_mfa,
                 "RootWithAccessKey": root_keys,
                 "SubUser": 3,
                 "SubUserBindMfa": 1,

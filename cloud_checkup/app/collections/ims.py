@@ -11,7 +11,8 @@ COLLECTIONS = [
         name="ims.account_security_report",
         product="ims",
         action="GetAccountSecurityPracticeReport",
-        items="AccountSecurityPracticeReport",
+        # The response nests the report under AccountSecurityPracticeInfo.
+        items="AccountSecurityPracticeInfo",
         scope=Scope.GLOBAL,
     ),
 ]

@@ -34,10 +34,9 @@ _ADMIN_POLICY = "administratoraccess"
         command="aliyun ram ListPoliciesForUser --UserName <user>",
     ),
     needs=("ram.users", "ram.user_policies"),
-    references=(
-        "CIS 2.0.0 1.16",
-        "Cloud Config ram-policy-no-statements-with-admin-access-check",
-    ),
+    # CIS 1.16 (policies only on groups and roles) is the broader item
+    # ram-user-no-directly-attached-policies.
+    references=("Cloud Config ram-policy-no-statements-with-admin-access-check",),
     top10=7,
     resource_type="ACS::RAM::User",
 )

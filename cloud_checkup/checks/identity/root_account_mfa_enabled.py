@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._fields import as_bool
+from .._fields import as_bool, dig
 from ..base import Category, Finding, Remediation, Severity, check
 
 _ACCOUNT = "root-account"
@@ -37,7 +37,7 @@ _ACCOUNT = "root-account"
 )
 def evaluate(inventory):
     for report in inventory.records("ims.account_security_report"):
-        bound = as_bool(report.get("BindMfa"))
+        bound = as_bool(dig(report, "AccountSecurityPracticeUserInfo.BindMfa"))
         if bound is None:
             yield Finding.unknown(
                 _ACCOUNT, "The report did not say whether MFA is bound"

@@ -1,0 +1,44 @@
+"""Custom RAM policies whose default version grants too much, shared by two items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from .._fields import dig
+from .._policy_document import UnreadableDocument, parse_document, statements
+from .._resources import detail_findings
+from ..base import Finding, Inventory
+
+
+def custom_policy_findings(
+    inventory: Inventory,
+    too_broad: Callable[[Mapping[str, Any]], bool],
+    problem: str,
+) -> Iterable[Finding]:
+    """One finding per custom policy: fails when a statement is ``too_broad``."""
+
+    def verdict(name, policy, detail, where):
+        if detail is None:
+            return None
+        try:
+            text = dig(detail, "DefaultPolicyVersion.PolicyDocument")
+            document = parse_document(text)
+        except UnreadableDocument as error:
+            return Finding.unknown(name, str(error), **where)
+        attached = policy.get("AttachmentCount")
+        if any(too_broad(s) for s in statements(document)):
+            return Finding.failed(
+                name, f"{problem} (attached {attached or 0} time(s))", **where
+            )
+        return Finding.passed(name, "No statement is that broad", **where)
+
+    return detail_findings(
+        inventory,
+        "ram.custom_policies",
+        "ram.custom_policy_documents",
+        id_field="PolicyName",
+        what="the policy document",
+        verdict=verdict,
+        where=lambda policy: {"name": policy.get("PolicyName")},
+    )
