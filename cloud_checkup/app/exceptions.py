@@ -168,6 +168,8 @@ def _note(exception: RecordedException) -> ExceptionNote:
         created_by=exception.created_by,
         created_at=exception.created_at,
         expires_on=exception.expires_on,
+        resource_id=exception.resource_id,
+        tag=exception.tag,
     )
 
 

@@ -29,6 +29,15 @@ class ExceptionNote:
     created_by: str
     created_at: datetime
     expires_on: date | None = None
+    resource_id: str | None = None
+    tag: tuple[str, str] | None = None
+
+    def covers(self, finding: Finding) -> bool:
+        if self.resource_id is not None:
+            return finding.resource_id == self.resource_id
+        if self.tag is not None:
+            return self.tag in finding.tags
+        return True
 
 
 @dataclass

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterator, Mapping
 
 from cloud_checkup.app.model import ScanResult
-from cloud_checkup.checks.base import Check, Finding
+from cloud_checkup.checks.base import Check, Finding, Status
 
 from .content import Item, Report, build_report
 from .target import Target, describe, open_text
@@ -33,6 +33,7 @@ COLUMNS = (
     "resource_status",
     "detail",
     "change",
+    "accepted_reason",
 )
 
 # A cell starting with one of these is run as a formula by spreadsheet programs;
@@ -93,7 +94,15 @@ def _row(item: Item, finding: Finding | None) -> list[str]:
             finding.detail,
         ]
     change = str(item.change.kind) if item.change else ""
-    return [*item_part, *resource_part, change]
+    return [*item_part, *resource_part, change, _accepted_reason(item, finding)]
+
+
+def _accepted_reason(item: Item, finding: Finding | None) -> str:
+    """Why a failure was accepted, on the rows of the findings an exception covers."""
+    if finding is None or finding.status is not Status.EXCEPTED:
+        return ""
+    note = next((n for n in item.result.exceptions if n.covers(finding)), None)
+    return note.reason if note else ""
 
 
 def _text(value: object | None) -> str:

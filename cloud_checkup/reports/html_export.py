@@ -12,6 +12,7 @@ import hashlib
 import logging
 import math
 import os
+import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from functools import cache
@@ -24,7 +25,14 @@ from markupsafe import Markup
 import cloud_checkup
 from cloud_checkup.app.model import ScanResult
 from cloud_checkup.app.score import FORMULA, tier
-from cloud_checkup.checks.base import CATEGORY_NAMES, Category, Check, Finding, Severity
+from cloud_checkup.checks.base import (
+    CATEGORY_NAMES,
+    Category,
+    Check,
+    Finding,
+    Severity,
+    Status,
+)
 
 from .content import (
     ChangeKind,
@@ -78,6 +86,26 @@ SHORT_CATEGORY_NAMES = {
     Category.STABILITY: "Stability",
     Category.AI: "AI security",
 }
+PACKAGE_NAMES = {"standard": "Standard", "ai": "AI security"}
+# How many high-severity failures the summary names before "and N more".
+FIX_FIRST_SHOWN = 5
+# Resource names and details longer than this are cut in the HTML (real names are at
+# most a few hundred characters); the JSON and CSV exports keep the whole text.
+CELL_TEXT_LIMIT = 500
+# Characters that change how text reads without being seen. Tab, line feed and
+# carriage return are ordinary white space; the zero-width joiners belong to emoji
+# and to Persian and Indic scripts.
+_INVISIBLE = re.compile(
+    "([\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060\u2066-\u2069\ufeff])"
+)
+_CONTROL_MARK = Markup(
+    '<span class="control" title="An invisible control character">[U+{:04X}]</span>'
+)
+_CLIPPED_NOTE = Markup(
+    '<span class="clipped">… ({} more characters; the JSON and CSV exports have'
+    " the full text)</span>"
+)
 _GAUGE_RADIUS = 52
 
 
@@ -102,6 +130,7 @@ def render_html(
         gauge=_gauge(report.score.value, report.score.tier),
         failure_chart=_failure_chart(report),
         categories=_category_names(report),
+        fix_first=fix_first(report),
     )
 
 
@@ -135,6 +164,8 @@ def _environment() -> jinja2.Environment:
         "category_name": category_name,
         "counted": count_of,
         "tier_colour": tier_colour,
+        "package_names": package_names,
+        "cloud_text": cloud_text,
     }
     env.globals |= {
         "STATUS_LABELS": STATUS_LABELS,
@@ -143,6 +174,7 @@ def _environment() -> jinja2.Environment:
         "SEVERITY_COLOURS": SEVERITY_COLOURS,
         "ChangeKind": ChangeKind,
         "is_new_resource": is_new_resource,
+        "FIX_FIRST_SHOWN": FIX_FIRST_SHOWN,
     }
     return env
 
@@ -199,6 +231,44 @@ def category_name(category: Category | None, *, short: bool = False) -> str:
     if category is None:
         return "Other items" if short else "Items not in this version's catalogue"
     return (SHORT_CATEGORY_NAMES if short else CATEGORY_NAMES)[category]
+
+
+def cloud_text(text: str | None, limit: int = CELL_TEXT_LIMIT) -> Markup:
+    """Untrusted text from the cloud as safe markup.
+
+    Escaped; invisible control characters (bidirectional overrides, zero-width
+    spaces, C0 and C1 controls) shown by their code point, since a name such as
+    ``U+202E gnp.exe`` would otherwise read as ``exe.png``; cut after ``limit``
+    characters with a note saying so.
+    """
+    if not text:
+        return Markup("")
+    shown = Markup("").join(
+        _CONTROL_MARK.format(ord(part)) if _INVISIBLE.fullmatch(part) else part
+        for part in _INVISIBLE.split(text[:limit])
+    )
+    if len(text) > limit:
+        shown += _CLIPPED_NOTE.format(f"{len(text) - limit:,}")
+    return shown
+
+
+def package_names(packages: list[str]) -> str:
+    """``Standard, AI security``: the packages by name, the standard one first."""
+    rank = {name: index for index, name in enumerate(PACKAGE_NAMES)}
+    ranked = sorted(packages, key=lambda p: rank.get(p, len(rank)))
+    return ", ".join(PACKAGE_NAMES.get(p, p) for p in ranked)
+
+
+def fix_first(report: Report) -> list[Item]:
+    """The failing high-severity items, Top 10 risks first, then the widest spread."""
+    failing = [
+        i
+        for i in report.items
+        if i.status is Status.FAIL and i.severity is Severity.HIGH
+    ]
+    return sorted(
+        failing, key=lambda i: (i.check.top10 or 99, -len(i.failed), i.check_id)
+    )
 
 
 def is_new_resource(item: Item, finding: Finding) -> bool:

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from cloud_checkup.app.model import ScanResult, Score
+from cloud_checkup.app.model import ExceptionNote, ScanResult, Score
 from cloud_checkup.app.score import FORMULA
 from cloud_checkup.checks.base import Check, Finding
 
@@ -104,6 +104,7 @@ def _result(item: Item) -> dict[str, Any]:
         "reason": item.result.reason,
         "missing_actions": list(item.result.missing_actions),
         "resources": [_resource(f) for f in item.result.findings],
+        "exceptions": [_exception(note) for note in item.result.exceptions],
         "in_catalogue": check is not None,
     }
     if check is not None:
@@ -111,6 +112,17 @@ def _result(item: Item) -> dict[str, Any]:
     if item.change is not None:
         result["change"] = _change(item.change)
     return result
+
+
+def _exception(note: ExceptionNote) -> dict[str, Any]:
+    return {
+        "id": note.exception_id,
+        "covers": note.scope,
+        "reason": note.reason,
+        "created_by": note.created_by,
+        "created_at": utc_timestamp(note.created_at),
+        "expires_on": note.expires_on.isoformat() if note.expires_on else None,
+    }
 
 
 def _metadata(check: Check) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ import cloud_checkup
 from cloud_checkup.app.score import FORMULA
 from cloud_checkup.checks.base import Status
 from cloud_checkup.reports import export_html, render_html
-from cloud_checkup.reports.html_export import _environment
+from cloud_checkup.reports.html_export import _environment, cloud_text
 
 SG_DOC = "https://www.alibabacloud.com/help/en/ecs/user-guide/security-groups"
 
@@ -283,8 +284,12 @@ def test_export_writes_the_rendered_report(scan, catalogue, tmp_path):
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="needs a headless chromium on PATH")
 def test_filters_run_under_the_page_csp_in_a_browser(document, tmp_path):
+    if CHROMIUM is None:
+        # CI installs Chromium (Makefile SYSTEM_PACKAGES), so there it must run.
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is missing from PATH (Debian package chromium)")
+        pytest.skip("chromium is missing from PATH (Debian package chromium)")
     # Preset a status and a search term as if typed; the script applies them on load.
     preset = document.replace(
         '<option value="fail">', '<option value="fail" selected>'
@@ -320,3 +325,48 @@ def _dump_dom(page_path, profile) -> str:
     done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
+
+
+def test_invisible_characters_in_cloud_text_are_shown_by_code_point():
+    shown = cloud_text("\u202egnp.exe\u202c <b>db</b>\x00 👩‍💻")
+
+    assert shown == (
+        '<span class="control" title="An invisible control character">[U+202E]</span>'
+        'gnp.exe<span class="control" title="An invisible control character">'
+        "[U+202C]</span> &lt;b&gt;db&lt;/b&gt;"
+        '<span class="control" title="An invisible control character">[U+0000]</span>'
+        " 👩‍💻"  # the zero-width joiner inside an emoji is left alone
+    )
+
+
+def test_overlong_cloud_text_is_cut_with_a_note():
+    shown = cloud_text("<" * 1200, limit=500)
+
+    assert shown.startswith("&lt;" * 500 + '<span class="clipped">… (700 more')
+    assert "&lt;" * 501 not in shown
+
+
+def test_resource_names_pass_through_cloud_text(scan, catalogue):
+    result = scan.result("ecs-sg-no-open-admin-ports")
+    result.findings[0] = replace(result.findings[0], name="\u202egnp.exe")
+
+    document = render_html(scan, catalogue=catalogue)
+
+    assert "[U+202E]</span>gnp.exe" in document
+    assert "\u202e" not in document
+
+
+def test_summary_names_high_severity_failures_to_fix_first(document):
+    summary = document.split('class="fix-first"')[1].split("</div>")[0]
+
+    assert "Fix first: 1 high-severity failure" in summary
+    assert 'href="#item-ecs-sg-no-open-admin-ports"' in summary
+    assert "3 resources, Top 10 risk #2" in summary
+
+
+def test_packages_are_named_standard_first(scan, catalogue):
+    document = render_html(
+        replace(scan, packages=["ai", "standard"]), catalogue=catalogue
+    )
+
+    assert "<dd>Standard, AI security</dd>" in document

@@ -94,6 +94,8 @@ def _note_data(note: ExceptionNote) -> dict[str, Any]:
         "created_by": note.created_by,
         "created_at": time_text(note.created_at),
         "expires_on": note.expires_on.isoformat() if note.expires_on else None,
+        "resource_id": note.resource_id,
+        "tag": list(note.tag) if note.tag else None,
     }
 
 
@@ -106,6 +108,8 @@ def _parse_note(data: Mapping[str, Any]) -> ExceptionNote:
         created_by=data["created_by"],
         created_at=parse_time(data["created_at"]),
         expires_on=date.fromisoformat(expires) if expires else None,
+        resource_id=data.get("resource_id"),
+        tag=tuple(data["tag"]) if data.get("tag") else None,
     )
 
 

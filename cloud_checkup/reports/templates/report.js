@@ -54,6 +54,22 @@
     search.value = "";
     apply();
   });
+  // A printer cannot open a closed item, so print every item with its remediation.
+  var closedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    closedForPrint = items.filter(function (item) {
+      return !item.open;
+    });
+    closedForPrint.forEach(function (item) {
+      item.open = true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    closedForPrint.forEach(function (item) {
+      item.open = false;
+    });
+    closedForPrint = [];
+  });
   bar.addEventListener("input", apply);
   bar.addEventListener("change", apply);
   bar.hidden = false;
