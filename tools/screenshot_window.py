@@ -5,6 +5,7 @@ Usage (on a headless machine)::
     xvfb-run -s "-screen 0 1400x900x24" python tools/screenshot_window.py
 
 The pictures go to ``$CLOUD_CHECKUP_SCREENSHOT_DIR`` (default ``docs/screenshots``).
+The window's history and profiles live in a temporary folder, never the user's.
 """
 
 from __future__ import annotations
@@ -13,14 +14,18 @@ import asyncio
 import logging
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import qasync
 
+from cloud_checkup.app.profiles import CredentialType, Profile, ProfileStore
+from cloud_checkup.app.store import Store
 from cloud_checkup.checks.base import Severity, Status
 from cloud_checkup.ui.garbage import GuiThreadGarbageCollector
 from cloud_checkup.ui.main import create_application
 from cloud_checkup.ui.models import ENTRY_ROLE
+from cloud_checkup.ui.services import History, WindowServices
 from cloud_checkup.ui.window import MainWindow
 
 log = logging.getLogger("screenshot_window")
@@ -68,12 +73,49 @@ def _save(window: MainWindow, directory: Path, name: str) -> None:
 
 async def _capture(window: MainWindow, directory: Path) -> None:
     await _scan(window)
+    await _scan(window)  # a second checkup: the score change and the chart
     window.show_page(window.checkup_page)
     await asyncio.sleep(0.2)
     _save(window, directory, "window-checkup.png")
     _select_worst_finding(window)
     await asyncio.sleep(0.2)
     _save(window, directory, "window-findings.png")
+    await _show_history(window)
+    _save(window, directory, "window-history.png")
+    await _show_accounts(window)
+    _save(window, directory, "window-accounts.png")
+
+
+async def _settle(*runners) -> None:
+    while any(runner.busy for runner in runners):
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.2)
+
+
+async def _show_history(window: MainWindow) -> None:
+    page = window.history_page
+    window.show_page(page)
+    page.reload()
+    await _settle(page.tasks)
+    page.table.selectRow(0)
+    page.compare_selected()
+    await _settle(page.tasks)
+
+
+async def _show_accounts(window: MainWindow) -> None:
+    profile = Profile("prod-shop", CredentialType.ENVIRONMENT)
+    await window.services.profiles.add(profile)
+    page = window.accounts_page
+    window.show_page(page)
+    page.reload()
+    await _settle(page.tasks)
+
+
+def _private_services(folder: Path) -> WindowServices:
+    return WindowServices(
+        profiles=ProfileStore(folder / "profiles.json"),
+        history=History(lambda: Store(folder / "history.sqlite3")),
+    )
 
 
 def main() -> int:
@@ -84,13 +126,15 @@ def main() -> int:
     collector = GuiThreadGarbageCollector()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    window = MainWindow()
-    window.resize(*WINDOW_SIZE)
-    window.show()
-    with loop:
-        loop.run_until_complete(_capture(window, directory))
-        window.close()
-        loop.run_until_complete(window.controller.shutdown(5))
+    with tempfile.TemporaryDirectory(prefix="checkup-screens-") as folder:
+        window = MainWindow(services=_private_services(Path(folder)))
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        with loop:
+            loop.run_until_complete(_capture(window, directory))
+            window.close()
+            loop.run_until_complete(window.shutdown(5))
+        window.services.history.close()
     collector.stop()
     return 0
 

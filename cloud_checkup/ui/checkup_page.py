@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -24,15 +23,29 @@ from PySide6.QtWidgets import (
 
 from cloud_checkup.app.events import CategoryProgress, ScanStarted
 from cloud_checkup.app.model import ScanResult
-from cloud_checkup.checks.base import Category, Check, Package, Severity
+from cloud_checkup.checks.base import Category, Check, Package, Severity, Status
 
 from . import presentation
+from .ai_panel import AiPackagePanel
 from .models import Top10Column, Top10Model
 from .widgets import Badge, heading, mute, set_font, tint
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CategoryPanel", text)
+
+
+def snapshot_text(scan: ScanResult) -> str:
+    """The banner over an opened older scan: when it was taken, and what that means."""
+    started = scan.started_at.astimezone()
+    return QCoreApplication.translate(
+        "Snapshot",
+        "Snapshot of {account} taken {when}: these results describe the account as "
+        "it was then, not as it is now.",
+    ).format(
+        account=scan.account.alias or scan.account.id,
+        when=f"{started:%Y-%m-%d %H:%M}",
+    )
 
 
 class ScorePanel(QFrame):
@@ -68,7 +81,7 @@ class ScorePanel(QFrame):
             "…", self.tr("Scanning"), self.tr("The score appears when the scan ends.")
         )
 
-    def show_result(self, scan: ScanResult, previous: int | None = None) -> None:
+    def show_result(self, scan: ScanResult, previous: ScanResult | None = None) -> None:
         if scan.score is None:
             self._show("–", self.tr("No score"), self._note(scan, previous))
             return
@@ -76,15 +89,20 @@ class ScorePanel(QFrame):
         self._show(str(scan.score.value), tier, self._note(scan, previous))
         tint(self.tier_label, presentation.tier_colour(scan.score.tier))
 
-    def _note(self, scan: ScanResult, previous: int | None) -> str:
+    def _note(self, scan: ScanResult, previous: ScanResult | None) -> str:
         if scan.cancelled:
             return self.tr("Cancelled: a partial result of the items that finished.")
-        if previous is None or scan.score is None:
+        if previous is None or previous.score is None or scan.score is None:
             return self.tr(
                 "First checkup of this account: nothing to compare with yet."
             )
-        change = scan.score.value - previous
-        return self.tr("{change:+d} since the previous checkup").format(change=change)
+        change = scan.score.value - previous.score.value
+        day = previous.started_at.astimezone()
+        if change == 0:
+            text = self.tr("Unchanged since {day}")
+        else:
+            text = self.tr("{change:+d} since {day}")
+        return text.format(change=change, day=f"{day.day} {day:%b}")
 
     def _show(self, value: str, tier: str, note: str) -> None:
         self.value_label.setText(value)
@@ -253,6 +271,13 @@ class CheckupPage(QScrollArea):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(14)
+        self.snapshot_label = QLabel(content)
+        self.snapshot_label.setObjectName("snapshotBanner")
+        self.snapshot_label.setWordWrap(True)
+        self.snapshot_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.snapshot_label.setMargin(8)
+        self.snapshot_label.hide()
+        layout.addWidget(self.snapshot_label)
         layout.addLayout(self._build_score_row(content))
         layout.addWidget(heading(self.tr("Categories"), parent=content))
         self.categories = CategoryPanel(content)
@@ -262,6 +287,7 @@ class CheckupPage(QScrollArea):
         layout.addWidget(self._build_top10(content))
         layout.addStretch(1)
         self.setWidget(content)
+        self._showing_result = False
         self.ai_checkbox.toggled.connect(self._on_packages_toggled)
         self._show_plan()
 
@@ -269,18 +295,10 @@ class CheckupPage(QScrollArea):
         row = QHBoxLayout()
         self.score = ScorePanel(parent)
         ai_items = sum(1 for c in self._catalogue.values() if c.package is Package.AI)
-        self.ai_checkbox = QCheckBox(
-            self.tr("AI package: add {count} AI security items").format(count=ai_items),
-            parent,
-        )
-        self.ai_checkbox.setToolTip(
-            self.tr(
-                "Adds the AI security checks (PAI, Model Studio, AI guardrails, AI "
-                "infrastructure) to the standard checkup."
-            )
-        )
+        self.ai_panel = AiPackagePanel(ai_items, parent)
+        self.ai_checkbox = self.ai_panel.checkbox
         row.addWidget(self.score, 1)
-        row.addWidget(self.ai_checkbox, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.ai_panel, 0, Qt.AlignmentFlag.AlignTop)
         return row
 
     def _build_top10(self, parent: QWidget) -> QTableView:
@@ -295,7 +313,12 @@ class CheckupPage(QScrollArea):
         view.verticalHeader().hide()
         header = view.horizontalHeader()
         header.setSectionResizeMode(Top10Column.RISK, QHeaderView.ResizeMode.Stretch)
-        for column in (Top10Column.RANK, Top10Column.SEVERITY, Top10Column.STATUS):
+        for column in (
+            Top10Column.RANK,
+            Top10Column.SEVERITY,
+            Top10Column.STATUS,
+            Top10Column.CHANGE,
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         rows = max(self.top10_model.rowCount(), 1)
         row_height = view.verticalHeader().defaultSectionSize()
@@ -314,9 +337,11 @@ class CheckupPage(QScrollArea):
         return frozenset(chosen)
 
     def set_scanning(self, scanning: bool) -> None:
-        self.ai_checkbox.setEnabled(not scanning)
+        self.ai_panel.set_scanning(scanning)
 
     def scan_started(self, event: ScanStarted) -> None:
+        self._showing_result = False
+        self.show_snapshot(None)
         self.score.show_scanning()
         self.categories.plan(event.totals)
         packages = self.packages()
@@ -333,10 +358,44 @@ class CheckupPage(QScrollArea):
     def item_finished(self, result: Any) -> None:
         self.top10_model.set_result(result)
 
-    def scan_finished(self, scan: ScanResult, previous: int | None = None) -> None:
+    def scan_finished(
+        self, scan: ScanResult, previous: ScanResult | None = None
+    ) -> None:
+        self._showing_result = True
         self.score.show_result(scan, previous)
         self.categories.finish(scan)
         self.top10_model.set_results(scan.results)
+        self.top10_model.set_previous(previous.results if previous else None)
+
+    def show_scan(
+        self, scan: ScanResult, previous: ScanResult | None, snapshot: bool
+    ) -> None:
+        """Show a finished scan; ``snapshot``: an older scan opened from the history."""
+        self.show_snapshot(scan if snapshot else None)
+        totals = Counter(
+            self._catalogue[r.check_id].category
+            for r in scan.results
+            if r.check_id in self._catalogue
+        )
+        self.categories.plan(totals)
+        for category, total in totals.items():
+            failed = Counter(
+                self._catalogue[r.check_id].severity
+                for r in scan.results
+                if r.check_id in self._catalogue
+                and self._catalogue[r.check_id].category is category
+                and r.status is Status.FAIL
+            )
+            self.categories.advance(
+                CategoryProgress(category, total, total, dict(failed))
+            )
+        self.scan_finished(scan, previous)
+
+    def show_snapshot(self, scan: ScanResult | None) -> None:
+        """Say that the page shows an older scan: the account as it was then."""
+        self.snapshot_label.setVisible(scan is not None)
+        if scan is not None:
+            self.snapshot_label.setText(snapshot_text(scan))
 
     def _show_plan(self) -> None:
         """Before a scan: the items each chosen category will run."""
@@ -349,8 +408,10 @@ class CheckupPage(QScrollArea):
         self.categories.plan(totals)
 
     def _on_packages_toggled(self) -> None:
-        self.score.show_idle()
-        self._show_plan()
+        # A scan on screen stays there until the next one starts.
+        if not self._showing_result:
+            self.score.show_idle()
+            self._show_plan()
         self.packagesChanged.emit(self.packages())
 
     def _on_top10_activated(self, index: QModelIndex) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloud_checkup.checks.base import Check
+from cloud_checkup.checks.base import Check, Status
 
 from . import presentation
 from .models import ItemEntry, ResourcesColumn, ResourcesModel
@@ -40,9 +40,13 @@ class DetailPane(QScrollArea):
 
     Signals:
         commandCopied(str): the user copied the remediation command.
+        acceptRequested(object, object): accept the shown item's failure as an
+            exception; carries the ``ItemEntry`` and the selected resource id (or
+            ``None``).
     """
 
     commandCopied = Signal(str)  # noqa: N815 - Qt signal naming
+    acceptRequested = Signal(object, object)  # noqa: N815 - Qt signal naming
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -64,6 +68,7 @@ class DetailPane(QScrollArea):
         self._layout.addWidget(self.body)
         self._layout.addStretch(1)
         self.setWidget(content)
+        self.entry: ItemEntry | None = None
         self.show_entry(None)
 
     def _build_body(self, body: QWidget) -> None:
@@ -87,6 +92,19 @@ class DetailPane(QScrollArea):
         self.resources_heading = heading(self.tr("Affected resources"), 1.1, body)
         layout.addWidget(self.resources_heading)
         layout.addWidget(self._build_resources(body))
+        accept_row = QHBoxLayout()
+        self.accept_button = QPushButton(self.tr("Accept as exception…"), body)
+        self.accept_button.setObjectName("acceptException")
+        self.accept_button.setToolTip(
+            self.tr(
+                "Accept this failure with a written reason: for the selected "
+                "resource, for resources with a tag, or for the whole item"
+            )
+        )
+        self.accept_button.clicked.connect(self._request_accept)
+        accept_row.addWidget(self.accept_button)
+        accept_row.addStretch(1)
+        layout.addLayout(accept_row)
         layout.addWidget(heading(self.tr("How to fix it"), 1.1, body))
         self.steps = _paragraph(body)
         layout.addWidget(self.steps)
@@ -158,6 +176,7 @@ class DetailPane(QScrollArea):
         return self.command_row
 
     def show_entry(self, entry: ItemEntry | None) -> None:
+        self.entry = entry
         self.placeholder.setVisible(entry is None)
         self.body.setVisible(entry is not None)
         if entry is None:
@@ -165,6 +184,7 @@ class DetailPane(QScrollArea):
             return
         self._show_summary(entry)
         self._show_resources(entry)
+        self.accept_button.setVisible(entry.result.status is Status.FAIL)
         self._show_metadata(entry.check)
         self.verticalScrollBar().setValue(0)
 
@@ -254,6 +274,14 @@ class DetailPane(QScrollArea):
         self.doc_link.setText(self.tr("Documentation: {link}").format(link=text))
         self.doc_link.setToolTip(url)
         self.doc_link.setVisible(bool(url))
+
+    def selected_resource_id(self) -> str | None:
+        rows = self.resources_view.selectionModel().selectedRows()
+        return self.resources_model.finding(rows[0].row()).resource_id if rows else None
+
+    def _request_accept(self) -> None:
+        if self.entry is not None:
+            self.acceptRequested.emit(self.entry, self.selected_resource_id())
 
     def _copy_command(self) -> None:
         command = self.command.text()

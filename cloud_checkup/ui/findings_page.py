@@ -6,14 +6,16 @@ import enum
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -52,7 +54,14 @@ def _chosen(box: QComboBox, kind: type[enum.Enum]) -> Any:
 
 
 class FindingsPage(QWidget):
-    """Filters above a findings table, and the selected item's detail beside it."""
+    """Filters above a findings table, and the selected item's detail beside it.
+
+    Signals:
+        recheckRequested(object): re-check these items (a ``frozenset`` of check
+            ids) to verify a fix.
+    """
+
+    recheckRequested = Signal(object)  # noqa: N815 - Qt signal naming
 
     def __init__(self, catalogue: Mapping[str, Check], parent: Any = None) -> None:
         super().__init__(parent)
@@ -61,7 +70,15 @@ class FindingsPage(QWidget):
         self.proxy.setSourceModel(self.model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
+        self.snapshot_label = QLabel(self)
+        self.snapshot_label.setObjectName("snapshotBanner")
+        self.snapshot_label.setWordWrap(True)
+        self.snapshot_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.snapshot_label.setMargin(6)
+        self.snapshot_label.hide()
+        layout.addWidget(self.snapshot_label)
         layout.addLayout(self._build_filters())
+        layout.addLayout(self._build_recheck_row())
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._build_table(splitter))
         self.detail = DetailPane(splitter)
@@ -111,6 +128,59 @@ class FindingsPage(QWidget):
         self._connect_filters()
         return row
 
+    def _build_recheck_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.recheck_label = mute(QLabel(self))
+        self.recheck_selected_button = QPushButton(self.tr("Re-check selected"), self)
+        self.recheck_selected_button.setToolTip(
+            self.tr("Run only the selected items again, to verify a fix")
+        )
+        self.recheck_failed_button = QPushButton(
+            self.tr("Re-check all failed items"), self
+        )
+        self.recheck_selected_button.clicked.connect(
+            lambda: self._request_recheck(self.selected_check_ids())
+        )
+        self.recheck_failed_button.clicked.connect(
+            lambda: self._request_recheck(self.failed_check_ids())
+        )
+        row.addWidget(self.recheck_label, 1)
+        row.addWidget(self.recheck_selected_button)
+        row.addWidget(self.recheck_failed_button)
+        self.set_recheck_enabled(False)
+        return row
+
+    def set_recheck_enabled(self, enabled: bool) -> None:
+        """Re-checks need a finished scan to verify and no scan running."""
+        self._recheck_allowed = enabled
+        self._update_recheck_buttons()
+
+    def _update_recheck_buttons(self) -> None:
+        allowed = getattr(self, "_recheck_allowed", False)
+        self.recheck_selected_button.setEnabled(
+            allowed and bool(self.selected_check_ids())
+        )
+        self.recheck_failed_button.setEnabled(allowed and bool(self.failed_check_ids()))
+
+    def selected_check_ids(self) -> frozenset[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return frozenset(row.data(ENTRY_ROLE).result.check_id for row in rows)
+
+    def failed_check_ids(self) -> frozenset[str]:
+        return frozenset(
+            entry.result.check_id
+            for entry in self.model.entries()
+            if entry.result.status is Status.FAIL
+        )
+
+    def _request_recheck(self, check_ids: frozenset[str]) -> None:
+        if check_ids:
+            self.recheckRequested.emit(check_ids)
+
+    def show_snapshot(self, text: str | None) -> None:
+        self.snapshot_label.setVisible(bool(text))
+        self.snapshot_label.setText(text or "")
+
     def _connect_filters(self) -> None:
         self.search.textChanged.connect(self.proxy.set_search_text)
         filters = (
@@ -137,7 +207,8 @@ class FindingsPage(QWidget):
         view.setSortingEnabled(True)
         view.sortByColumn(FindingsColumn.STATUS, Qt.SortOrder.AscendingOrder)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several items can be selected to re-check them; the detail shows one.
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.setShowGrid(False)
@@ -152,6 +223,7 @@ class FindingsPage(QWidget):
         return view
 
     def scan_started(self) -> None:
+        self.show_snapshot(None)
         self.model.clear()
         self.detail.show_entry(None)
 
@@ -163,16 +235,16 @@ class FindingsPage(QWidget):
         self.model.set_results(scan.results)
         if selected:
             self.select_check(selected)
+        self._update_recheck_buttons()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def selected_check_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return rows[0].data(ENTRY_ROLE).result.check_id
+        """The item the detail shows: the current row when it is selected."""
+        entry = self.detail.entry
+        return entry.result.check_id if entry is not None else None
 
     def select_check(self, check_id: str) -> bool:
         """Select the row of ``check_id``, clearing filters that hide it."""
@@ -182,7 +254,11 @@ class FindingsPage(QWidget):
             row = self._proxy_row(check_id)
         if row is None:
             return False
-        self.table.selectRow(row)
+        self.table.selectionModel().setCurrentIndex(
+            self.proxy.index(row, 0),
+            self.table.selectionModel().SelectionFlag.ClearAndSelect
+            | self.table.selectionModel().SelectionFlag.Rows,
+        )
         self.table.scrollTo(self.proxy.index(row, 0))
         return True
 
@@ -199,9 +275,18 @@ class FindingsPage(QWidget):
         return None
 
     def _on_selection_changed(self, selected: QItemSelection, _: Any) -> None:
-        rows = self.table.selectionModel().selectedRows()
+        selection = self.table.selectionModel()
+        rows = selection.selectedRows()
+        current = selection.currentIndex()
         index: QModelIndex | None = rows[0] if rows else None
+        if current.isValid() and selection.isRowSelected(current.row()):
+            index = current.siblingAtColumn(0)
         self.detail.show_entry(index.data(ENTRY_ROLE) if index else None)
+        count = len(rows)
+        self.recheck_label.setText(
+            self.tr("{count} items selected").format(count=count) if count > 1 else ""
+        )
+        self._update_recheck_buttons()
 
     def _update_shown(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -48,12 +48,16 @@ def main() -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     window = MainWindow()
+    # The window may hide in the tray while a scan runs; it says when it is done.
+    app.setQuitOnLastWindowClosed(False)
+    window.closed.connect(app.quit)
     window.show()
+    window.start_up()
     with loop:
         loop.run_forever()
         # The window is gone; let a running scan close its connections, bounded so
         # that quitting never hangs.
-        loop.run_until_complete(window.controller.shutdown(SHUTDOWN_TIMEOUT_S))
+        loop.run_until_complete(window.shutdown(SHUTDOWN_TIMEOUT_S))
     collector.stop()
     log.info("closed")
     return 0

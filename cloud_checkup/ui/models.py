@@ -338,6 +338,26 @@ class Top10Column(enum.IntEnum):
     RISK = 1
     SEVERITY = 2
     STATUS = 3
+    CHANGE = 4
+
+
+def status_change(now: Status | None, before: Status | None) -> str | None:
+    """What happened to an item since the previous scan, or ``None`` if unknown.
+
+    One of ``new`` (failing now, not before), ``fixed``, ``excepted``, ``unchanged``
+    (still failing, or still fine) and ``unverified`` (not checked this time).
+    """
+    if now is None or before is None:
+        return None
+    if now is Status.FAIL:
+        return "unchanged" if before is Status.FAIL else "new"
+    if before is not Status.FAIL:
+        return "unchanged"
+    if now is Status.EXCEPTED:
+        return "excepted"
+    if now in (Status.PASS, Status.NOT_APPLICABLE):
+        return "fixed"
+    return "unverified"
 
 
 class Top10Model(QAbstractTableModel):
@@ -349,11 +369,25 @@ class Top10Model(QAbstractTableModel):
         self._checks = sorted(ranked, key=lambda item: (item.top10, item.id))
         self._statuses: dict[str, Status] = {}
         self._scanned: set[str] | None = None
+        self._previous: dict[str, Status] | None = None
+
+    def set_previous(self, results: Sequence[ItemResult] | None) -> None:
+        """The previous scan of the account, for the change column; ``None``: none."""
+        self._previous = (
+            None if results is None else {r.check_id: r.status for r in results}
+        )
+        self._refresh()
+
+    def change(self, check_id: str) -> str | None:
+        if self._previous is None:
+            return None
+        return status_change(self._statuses.get(check_id), self._previous.get(check_id))
 
     def start(self, planned_check_ids: set[str] | None) -> None:
         """A scan began; ``planned_check_ids`` are its items when known."""
         self._statuses = {}
         self._scanned = planned_check_ids
+        self._previous = None
         self._refresh()
 
     def set_result(self, result: ItemResult) -> None:
@@ -397,6 +431,7 @@ class Top10Model(QAbstractTableModel):
             Top10Column.RISK: self.tr("Configuration risk"),
             Top10Column.SEVERITY: self.tr("Severity"),
             Top10Column.STATUS: self.tr("This scan"),
+            Top10Column.CHANGE: self.tr("Change"),
         }[Top10Column(section)]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -419,6 +454,8 @@ class Top10Model(QAbstractTableModel):
         return None
 
     def _display(self, item: Check, column: Top10Column, status: Status | None) -> str:
+        if column is Top10Column.CHANGE:
+            return self._change_text(item.id)
         if column is Top10Column.RANK:
             return str(item.top10)
         if column is Top10Column.RISK:
@@ -432,3 +469,17 @@ class Top10Model(QAbstractTableModel):
         if self._scanned is not None:
             return self.tr("Waiting…")
         return self.tr("Not scanned yet")
+
+    def _change_text(self, check_id: str) -> str:
+        if self._previous is None:
+            return ""
+        change = self.change(check_id)
+        if change is None:
+            return self.tr("not in the previous scan")
+        return {
+            "new": self.tr("new"),
+            "fixed": self.tr("fixed"),
+            "excepted": self.tr("excepted"),
+            "unchanged": self.tr("unchanged"),
+            "unverified": self.tr("not verified"),
+        }[change]

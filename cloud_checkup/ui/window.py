@@ -1,14 +1,22 @@
-"""The main window: header with account and Start, page navigation, status bar."""
+"""The main window: header with account and Start, page navigation, status bar.
+
+It ties the pages to the scan controller, the history store and the tray: what a
+finished scan is compared with, which exceptions apply, re-checks and resuming.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -17,27 +25,62 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from cloud_checkup.app.ai_package import ai_scans_used
+from cloud_checkup.app.allowance import AllowanceLedger, plan_ai_scans
+from cloud_checkup.app.engine import Resume
 from cloud_checkup.app.events import CategoryProgress, ScanStarted
+from cloud_checkup.app.exceptions import RecordedException, apply_exceptions
 from cloud_checkup.app.model import ItemResult, ScanResult
-from cloud_checkup.app.runner import demo_target
+from cloud_checkup.app.profiles import Profile
+from cloud_checkup.app.runner import ScanRequest, demo_target
+from cloud_checkup.app.score import compute_score
+from cloud_checkup.app.store import InterruptedScan, ResumePlan
 from cloud_checkup.checks import catalogue as default_catalogue
-from cloud_checkup.checks.base import Check, Status
+from cloud_checkup.checks.base import Check, Package, Status
 
-from .checkup_page import CheckupPage
+from .accounts_page import AccountsPage
+from .ai_panel import AiState, ask_consent
+from .checkup_page import CheckupPage, snapshot_text
+from .exceptions_page import ExceptionsPage
 from .export import ExportError, default_report_path, write_html_report
 from .findings_page import FindingsPage
-from .scan_controller import ScanController
+from .history_page import HistoryPage
+from .models import ItemEntry
+from .recording import BackgroundRecorder
+from .scan_controller import JobOptions, ScanController, ScanOrder
+from .services import WindowServices
+from .tasks import TaskRunner
+from .tray import Tray
 from .widgets import heading, mute, show_error
 
 log = logging.getLogger(__name__)
 
 STATUS_MESSAGE_MS = 8000
+
+
+@dataclass(frozen=True)
+class AccountChoice:
+    """One entry of the account picker: a ready target, or a profile to resolve."""
+
+    name: str
+    target: Any = None
+    profile: Profile | None = None
+
+
+@dataclass
+class _Run:
+    """What the window remembers about the scan it started."""
+
+    choice: AccountChoice
+    recorder: BackgroundRecorder | None
+    verifies: ScanResult | None = None
 
 
 class MainWindow(QMainWindow):
@@ -47,12 +90,14 @@ class MainWindow(QMainWindow):
 
     Signals:
         scanFinished(object): a scan ended with a result (``ScanResult``), complete or
-            cancelled.
+            cancelled, and the window shows it (compared with the previous scan).
         scanFailed(str): a scan could not run; carries the message shown to the user.
+        closed(): the window really closed (not hidden in the tray).
     """
 
     scanFinished = Signal(object)  # noqa: N815 - Qt signal naming
     scanFailed = Signal(str)  # noqa: N815 - Qt signal naming
+    closed = Signal()
 
     def __init__(
         self,
@@ -60,30 +105,46 @@ class MainWindow(QMainWindow):
         targets: Sequence[Any] | None = None,
         catalogue: Mapping[str, Check] | None = None,
         parent: Any = None,
+        *,
+        services: WindowServices | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cloud Health Checkup"))
         self.setMinimumSize(QSize(960, 640))
         self._catalogue = default_catalogue() if catalogue is None else catalogue
+        self.services = services or WindowServices()
         self.controller = controller or ScanController(parent=self)
+        self.tasks = TaskRunner(self)
         self.scan: ScanResult | None = None
+        self.previous: ScanResult | None = None
+        self._run: _Run | None = None
+        self._quitting = False
+        self._stop_confirmed = False
+        self._closed = False
+        self._ai_generation = 0
+        self._fixed_choices = [
+            AccountChoice(t.name, target=t)
+            for t in (targets if targets is not None else [demo_target()])
+        ]
         self._elapsed = QElapsedTimer()
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._show_elapsed)
-        self._build(targets if targets is not None else [demo_target()])
+        self._build()
+        self.tray = Tray(self.windowIcon(), self)
         self._create_actions()
         self._connect_controller()
+        self._connect_pages()
         self._set_running(False)
 
     # Layout
 
-    def _build(self, targets: Sequence[Any]) -> None:
+    def _build(self) -> None:
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self._build_header(central, targets))
+        layout.addWidget(self._build_header(central))
         layout.addWidget(self._separator(central))
         body = QHBoxLayout()
         body.setSpacing(0)
@@ -100,14 +161,28 @@ class MainWindow(QMainWindow):
         body.addWidget(self.pages, 1)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
-        self.checkup_page = CheckupPage(self._catalogue, self)
-        self.findings_page = FindingsPage(self._catalogue, self)
-        self.add_page(self.tr("Checkup"), self.checkup_page)
-        self.add_page(self.tr("Findings"), self.findings_page)
+        self._build_pages()
         self.navigation.setCurrentRow(0)
         self._build_status_bar()
 
-    def _build_header(self, parent: QWidget, targets: Sequence[Any]) -> QWidget:
+    def _build_pages(self) -> None:
+        services = self.services
+        self.checkup_page = CheckupPage(self._catalogue, self)
+        self.findings_page = FindingsPage(self._catalogue, self)
+        self.history_page = HistoryPage(services.history, self._catalogue, self)
+        self.exceptions_page = ExceptionsPage(
+            services.history, self._catalogue, services.clock, self
+        )
+        self.accounts_page = AccountsPage(
+            services, self._catalogue, self.checkup_page.packages, self
+        )
+        self.add_page(self.tr("Checkup"), self.checkup_page)
+        self.add_page(self.tr("Findings"), self.findings_page)
+        self.add_page(self.tr("History"), self.history_page)
+        self.add_page(self.tr("Exceptions"), self.exceptions_page)
+        self.add_page(self.tr("Accounts"), self.accounts_page)
+
+    def _build_header(self, parent: QWidget) -> QWidget:
         header = QWidget(parent)
         row = QHBoxLayout(header)
         row.setContentsMargins(16, 10, 16, 10)
@@ -117,8 +192,8 @@ class MainWindow(QMainWindow):
         self.account_picker = QComboBox(header)
         self.account_picker.setObjectName("accountPicker")
         self.account_picker.setMinimumWidth(220)
-        for target in targets:
-            self.account_picker.addItem(target.name, target)
+        for choice in self._fixed_choices:
+            self.account_picker.addItem(choice.name, choice)
         row.addWidget(self.account_picker)
         row.addSpacing(12)
         self.export_button = QPushButton(self.tr("Export HTML…"), header)
@@ -172,7 +247,7 @@ class MainWindow(QMainWindow):
             self.tr("Search findings"), "Ctrl+F", self.focus_search
         )
         self.export_action = action(self.tr("Export HTML…"), "Ctrl+E", self.export_html)
-        self.quit_action = action(self.tr("Quit"), "Ctrl+Q", self.close)
+        self.quit_action = action(self.tr("Quit"), "Ctrl+Q", self.quit)
         self.start_button.setToolTip(self.tr("Start a checkup (Ctrl+R)"))
         self.cancel_button.setToolTip(self.tr("Cancel the checkup (Esc)"))
         self.export_button.setToolTip(
@@ -188,27 +263,246 @@ class MainWindow(QMainWindow):
         controller.finished.connect(self._on_finished)
         controller.failed.connect(self._on_failed)
         controller.runningChanged.connect(self._set_running)
+
+    def _connect_pages(self) -> None:
         self.checkup_page.top10Activated.connect(self.show_finding)
         self.findings_page.detail.commandCopied.connect(
-            lambda: self.statusBar().showMessage(
-                self.tr("Command copied to the clipboard"), STATUS_MESSAGE_MS
-            )
+            lambda: self.show_message(self.tr("Command copied to the clipboard"))
+        )
+        self.findings_page.detail.acceptRequested.connect(self.accept_exception)
+        self.findings_page.recheckRequested.connect(self.recheck)
+        self.history_page.openRequested.connect(self.open_scan)
+        self.exceptions_page.exceptionsChanged.connect(self._on_exceptions_changed)
+        self.accounts_page.profilesChanged.connect(self._on_profiles_changed)
+        self.accounts_page.policyCopied.connect(
+            lambda: self.show_message(self.tr("Policy copied to the clipboard"))
+        )
+        self.account_picker.currentIndexChanged.connect(self._on_account_changed)
+        self.checkup_page.ai_panel.claimRequested.connect(self._claim_allowance)
+        self.tray.showRequested.connect(self.bring_back)
+        self.tray.quitRequested.connect(self.quit)
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    # Start-up: profiles, history, the AI package, an interrupted scan
+
+    def start_up(self) -> None:
+        """Load what the window shows besides a scan; offer to resume a cut-off one."""
+        self.tray.show()
+        self.accounts_page.reload()
+        self.history_page.reload()
+        self.exceptions_page.reload()
+        self.refresh_ai_package()
+        self.tasks.run(
+            self.services.history.call(lambda store: store.interrupted_scans()),
+            self._offer_resume,
+            self._history_unavailable,
+        )
+
+    def _history_unavailable(self, error: Exception) -> None:
+        log.warning("the history is not available: %s", error)
+        show_error(self, self.tr("The history is not available"), str(error))
+
+    def _on_profiles_changed(self, profiles: list[Profile]) -> None:
+        current = self.account_picker.currentText()
+        picker = self.account_picker
+        picker.blockSignals(True)
+        while picker.count() > len(self._fixed_choices):
+            picker.removeItem(picker.count() - 1)
+        for profile in profiles:
+            picker.addItem(profile.name, AccountChoice(profile.name, profile=profile))
+        index = picker.findText(current)
+        picker.setCurrentIndex(max(index, 0))
+        picker.blockSignals(False)
+        if picker.currentText() != current:
+            self._on_account_changed()
+
+    def choice(self) -> AccountChoice | None:
+        return self.account_picker.currentData()
+
+    def _on_account_changed(self) -> None:
+        self.refresh_ai_package()
+
+    async def _resolve(self, choice: AccountChoice) -> Any:
+        if choice.target is not None:
+            return choice.target
+        services = self.services
+        return await services.profile_target(choice.profile, services.profiles)
+
+    # The AI package
+
+    def refresh_ai_package(self) -> None:
+        """Read the AI package's prerequisite, estimate and the account's allowance."""
+        choice = self.choice()
+        if choice is None:
+            return
+        self._ai_generation += 1
+        generation = self._ai_generation
+        self.checkup_page.ai_panel.show_checking()
+
+        def shown(state: AiState) -> None:
+            if generation == self._ai_generation:
+                self.checkup_page.ai_panel.show_state(state)
+
+        def failed(error: Exception) -> None:
+            log.info("the AI package's prerequisite could not be read: %s", error)
+            if generation == self._ai_generation:
+                self.checkup_page.ai_panel.show_error(str(error))
+
+        self.tasks.run(self._ai_state(choice), shown, failed)
+
+    async def _ai_state(self, choice: AccountChoice) -> AiState:
+        target = await self._resolve(choice)
+        packages = frozenset({Package.STANDARD, Package.AI})
+        preflight = await self.services.preflight(target, ScanRequest(packages))
+        history = self.services.history
+        try:
+            account_id = await history.call(lambda s: _account_of(s, choice.name))
+            allowance = None
+            if account_id is not None:
+                allowance = await history.call(
+                    lambda s: AllowanceLedger(s, self.services.clock).allowance(
+                        account_id
+                    )
+                )
+        except Exception as error:  # the allowance is unknown, not the package
+            log.warning("the AI allowance could not be read: %s", error)
+            account_id, allowance = None, None
+        return AiState(preflight, account_id, allowance, self.services.clock())
+
+    def _claim_allowance(self, account_id: str) -> None:
+        ledger = lambda store: AllowanceLedger(store, self.services.clock)  # noqa: E731
+        self.tasks.run(
+            self.services.history.call(lambda s: ledger(s).claim(account_id)),
+            lambda _: self.refresh_ai_package(),
+            lambda error: show_error(self, self.tr("AI allowance"), str(error)),
         )
 
     # Scanning
 
     def start_scan(self) -> None:
-        target = self.account_picker.currentData()
-        if target is None or self.controller.running:
+        """Start a full checkup of the chosen account; past the allowance, ask first."""
+        choice = self.choice()
+        if choice is None or self.controller.running:
             return
-        log.info("starting a checkup of %s", target.name)
+        packages = self.checkup_page.packages()
+        request = ScanRequest(packages=packages)
+        state = self.checkup_page.ai_panel.state
+        needs_consent = (
+            Package.AI in packages
+            and state is not None
+            and state.preflight.status.available
+            and state.beyond_allowance > 0
+        )
+        if not needs_consent:
+            self._launch(choice, request)
+            return
+        box = ask_consent(self, state)
+        box.buttonClicked.connect(
+            lambda button: self._after_consent(button, choice, request, state)
+        )
+        self.consent_box = box
+        box.open()
+
+    def _after_consent(
+        self,
+        button: QAbstractButton,
+        choice: AccountChoice,
+        request: ScanRequest,
+        state: AiState,
+    ) -> None:
+        consent = button.property("consent")
+        if consent == "all":
+            self._launch(choice, request)
+        elif consent == "covered":
+            self._launch(choice, self._covered_request(request, state))
+
+    def _covered_request(self, request: ScanRequest, state: AiState) -> ScanRequest:
+        ai_items = [i for i, c in self._catalogue.items() if c.package is Package.AI]
+        assets = state.preflight.estimate.assets if state.preflight.estimate else 0
+        plan = plan_ai_scans(assets, ai_items, state.remaining, consent=False)
+        standard = [
+            i for i, c in self._catalogue.items() if c.package is not Package.AI
+        ]
+        if plan.left_out:
+            self.show_message(
+                self.tr(
+                    "{count} AI items left out: the allowance does not cover them"
+                ).format(count=len(plan.left_out))
+            )
+        return dataclasses.replace(
+            request, check_ids=frozenset([*standard, *plan.included])
+        )
+
+    def _launch(
+        self,
+        choice: AccountChoice,
+        request: ScanRequest,
+        *,
+        verifies: ScanResult | None = None,
+        resume: ResumePlan | None = None,
+        resume_started: Any = None,
+    ) -> None:
+        if self.controller.running:
+            return
+        log.info("starting a checkup of %s", choice.name)
         self.scan = None
         self.findings_page.scan_started()
         self.activity_label.setText(self.tr("Starting the checkup…"))
         self._elapsed.start()
         self._show_elapsed()
         self._clock.start()
-        self.controller.start(target, self.checkup_page.packages())
+        recorder = BackgroundRecorder(
+            self.services.history,
+            request,
+            target=choice.name,
+            catalogue=self._catalogue,
+            rechecks=verifies.scan_id if verifies else None,
+            resumes=resume.scan_id if resume else None,
+        )
+        options = JobOptions(
+            exceptions=self._exceptions,
+            resume=_resume_of(resume, resume_started),
+            rechecks=verifies.scan_id if verifies else None,
+        )
+        self._run = _Run(choice, recorder, verifies)
+        if choice.target is not None:
+            self._order(choice.target, request, options, recorder)
+            return
+        self.tasks.run(
+            self._resolve(choice),
+            lambda target: self._order(target, request, options, recorder),
+            self._target_failed,
+        )
+
+    def _order(
+        self,
+        target: Any,
+        request: ScanRequest,
+        options: JobOptions,
+        recorder: BackgroundRecorder,
+    ) -> None:
+        self.controller.run(
+            ScanOrder(
+                target,
+                request,
+                options,
+                observer=recorder,
+                on_error=recorder.interrupted,
+            )
+        )
+
+    def _target_failed(self, error: Exception) -> None:
+        self._clock.stop()
+        self._on_failed(str(error))
+
+    async def _exceptions(self) -> list[RecordedException]:
+        try:
+            return await self.services.history.call(lambda store: store.exceptions())
+        except Exception as error:  # scan without them rather than not at all
+            log.warning("the exceptions could not be read: %s", error)
+            return []
 
     def cancel_scan(self) -> None:
         if self.controller.running:
@@ -225,6 +519,7 @@ class MainWindow(QMainWindow):
         has_scan = self.scan is not None and not running
         self.export_button.setEnabled(has_scan)
         self.export_action.setEnabled(has_scan)
+        self.findings_page.set_recheck_enabled(has_scan)
         if not running:
             self._clock.stop()
 
@@ -239,25 +534,107 @@ class MainWindow(QMainWindow):
         self.findings_page.item_finished(result)
 
     def _on_finished(self, scan: ScanResult) -> None:
-        self.scan = scan
-        self.checkup_page.scan_finished(scan)
-        self.findings_page.scan_finished(scan)
+        run = self._run
+        if self._closed:  # quitting: the scan only had to let go of its connections
+            self.scanFinished.emit(scan)
+            return
         self._show_elapsed()
+        self.activity_label.setText(self.tr("Saving the checkup…"))
+        self.tasks.run(
+            self._settle(scan, run),
+            lambda outcome: self._show_finished(*outcome),
+            lambda error: self._show_finished(scan, None, run, error),
+        )
+
+    async def _settle(
+        self, scan: ScanResult, run: _Run | None
+    ) -> tuple[ScanResult, ScanResult | None, _Run | None, Exception | None]:
+        """Let the history catch up, then find what the scan is compared with."""
+        if run is None or run.recorder is None:
+            return scan, None, run, None
+        await run.recorder.drain()
+        history = self.services.history
+        if Package.AI.value in scan.packages and run.recorder.error is None:
+            used = ai_scans_used(scan, self._catalogue)
+            await history.call(
+                lambda s: AllowanceLedger(s, self.services.clock).record_usage(
+                    scan.scan_id, used
+                )
+            )
+        previous = run.verifies or await history.call(
+            lambda store: store.previous_scan(scan)
+        )
+        return scan, previous, run, run.recorder.error
+
+    def _show_finished(
+        self,
+        scan: ScanResult,
+        previous: ScanResult | None,
+        run: _Run | None,
+        error: Exception | None,
+    ) -> None:
+        if error is not None:
+            log.warning("the checkup was not saved to the history: %s", error)
+            self.show_message(
+                self.tr("The checkup was not saved to the history: {why}").format(
+                    why=error
+                )
+            )
+        shown = scan
+        if run is not None and run.verifies is not None:
+            shown = self._merged(run.verifies, scan)
+        self.scan, self.previous = shown, previous
+        self.checkup_page.scan_finished(shown, previous)
+        self.findings_page.scan_finished(shown)
+        self._set_running(self.controller.running)
+        text = self._finished_text(scan, run)
+        self.activity_label.setText(text)
+        self.tray.notify(self.tr("Checkup finished"), text)
+        self.history_page.reload()
+        self.refresh_ai_package()
+        self.scanFinished.emit(scan)
+
+    def _merged(self, verified: ScanResult, recheck: ScanResult) -> ScanResult:
+        """The verified scan with the re-checked items' new results in place."""
+        fresh = {r.check_id: r for r in recheck.results}
+        results = [fresh.pop(r.check_id, r) for r in verified.results]
+        results += list(fresh.values())
+        return dataclasses.replace(
+            verified,
+            scan_id=recheck.scan_id,
+            started_at=recheck.started_at,
+            finished_at=recheck.finished_at,
+            results=results,
+            score=compute_score(results, self._catalogue),
+            cancelled=recheck.cancelled,
+        )
+
+    def _finished_text(self, scan: ScanResult, run: _Run | None) -> str:
         failing = sum(1 for r in scan.results if r.status is Status.FAIL)
         if scan.cancelled:
-            text = self.tr("Checkup cancelled: {done} items finished").format(
+            return self.tr("Checkup cancelled: {done} items finished").format(
                 done=len(scan.results)
             )
-        else:
-            text = self.tr("Checkup finished: {count} items, {failing} failing").format(
-                count=len(scan.results), failing=failing
+        if run is not None and run.verifies is not None:
+            before = {r.check_id: r.status for r in run.verifies.results}
+            fixed = sum(
+                1
+                for r in scan.results
+                if before.get(r.check_id) is Status.FAIL
+                and r.status in (Status.PASS, Status.NOT_APPLICABLE)
             )
-        self.activity_label.setText(text)
-        self.scanFinished.emit(scan)
+            return self.tr(
+                "Re-check finished: {count} items, {fixed} fixed, {failing} still "
+                "failing"
+            ).format(count=len(scan.results), fixed=fixed, failing=failing)
+        return self.tr("Checkup finished: {count} items, {failing} failing").format(
+            count=len(scan.results), failing=failing
+        )
 
     def _on_failed(self, message: str) -> None:
         self.activity_label.setText(self.tr("The checkup could not run"))
         show_error(self, self.tr("The checkup could not run"), message)
+        self.tray.notify(self.tr("The checkup could not run"), message)
         self.scanFailed.emit(message)
 
     def _show_elapsed(self) -> None:
@@ -266,6 +643,132 @@ class MainWindow(QMainWindow):
         seconds = self._elapsed.elapsed() // 1000
         minutes, seconds = divmod(seconds, 60)
         self.elapsed_label.setText(f"{minutes:02d}:{seconds:02d}")
+
+    # Re-checks and resuming
+
+    def recheck(self, check_ids: frozenset[str]) -> None:
+        """Run only ``check_ids`` again on the shown scan's account, to verify fixes."""
+        verified, choice = self.scan, self.choice()
+        if verified is None or choice is None or self.controller.running:
+            return
+        known = frozenset(i for i in check_ids if i in self._catalogue)
+        packages = frozenset(
+            {Package.STANDARD} | {self._catalogue[i].package for i in known}
+        )
+        request = ScanRequest(packages=packages, check_ids=known)
+        self._launch(choice, request, verifies=verified)
+
+    def _offer_resume(self, interrupted: list[InterruptedScan]) -> None:
+        resumable = [s for s in interrupted if self._choice_named(s.target) is not None]
+        if not resumable or self.controller.running:
+            return
+        scan = resumable[0]
+        started = scan.started_at.astimezone()
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Resume the interrupted checkup?"),
+            self.tr(
+                "The checkup of {account} started {when} was cut off with {done} items "
+                "done and {left} to go. Resume it where it stopped?"
+            ).format(
+                account=scan.target,
+                when=f"{started:%Y-%m-%d %H:%M}",
+                done=scan.done,
+                left=len(scan.remaining),
+            ),
+            QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("resumeOffer")
+        resume = box.addButton(self.tr("Resume"), QMessageBox.ButtonRole.AcceptRole)
+        resume.clicked.connect(lambda: self.resume(scan))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resume_box = box
+        box.open()
+
+    def _choice_named(self, name: str | None) -> int | None:
+        index = self.account_picker.findText(name or "")
+        return index if index >= 0 else None
+
+    def resume(self, scan: InterruptedScan) -> None:
+        """Continue ``scan``: its finished items are kept, the rest run now."""
+        index = self._choice_named(scan.target)
+        if index is None:
+            return
+        self.account_picker.setCurrentIndex(index)
+        choice = self.choice()
+
+        def resume_with(plan: ResumePlan) -> None:
+            request = dataclasses.replace(plan.request, regions=plan.regions or None)
+            self._launch(choice, request, resume=plan, resume_started=scan.started_at)
+
+        self.tasks.run(
+            self.services.history.call(lambda store: store.resume_plan(scan.scan_id)),
+            resume_with,
+            self._history_unavailable,
+        )
+
+    # History and exceptions
+
+    def open_scan(self, scan_id: str) -> None:
+        """Show a recorded scan on the Checkup and Findings pages, as a snapshot."""
+        if self.controller.running:
+            self.show_message(self.tr("Wait for the running checkup to finish."))
+            return
+
+        def load(store: Any) -> tuple[ScanResult, ScanResult | None]:
+            scan = store.load_scan(scan_id)
+            return scan, store.previous_scan(scan)
+
+        self.tasks.run(
+            self.services.history.call(load),
+            lambda pair: self._show_opened(*pair),
+            self._history_unavailable,
+        )
+
+    def _show_opened(self, scan: ScanResult, previous: ScanResult | None) -> None:
+        self.scan, self.previous = scan, previous
+        self.checkup_page.show_scan(scan, previous, snapshot=True)
+        self.findings_page.scan_finished(scan)
+        self.findings_page.show_snapshot(snapshot_text(scan))
+        self._set_running(False)
+        self.show_page(self.checkup_page)
+
+    def accept_exception(self, entry: ItemEntry, resource_id: str | None) -> None:
+        scan = self.scan
+        if scan is None or not scan.account.id:
+            self.show_message(self.tr("Exceptions need a finished checkup."))
+            return
+        self.exceptions_page.accept_finding(
+            scan.account.id,
+            entry.result.check_id,
+            entry.result.findings,
+            resource_id,
+            self,
+        )
+
+    def _on_exceptions_changed(self) -> None:
+        """Show newly accepted failures as excepted in the scan on screen too."""
+        scan = self.scan
+        if scan is None:
+            return
+        account_id = scan.account.id
+
+        def shown(exceptions: list[RecordedException]) -> None:
+            if self.scan is not scan:
+                return
+            results = apply_exceptions(scan.results, exceptions, self.services.clock())
+            self.scan = dataclasses.replace(
+                scan, results=results, score=compute_score(results, self._catalogue)
+            )
+            self.checkup_page.scan_finished(self.scan, self.previous)
+            self.findings_page.scan_finished(self.scan)
+
+        self.tasks.run(
+            self.services.history.call(lambda store: store.exceptions(account_id)),
+            shown,
+            self._history_unavailable,
+        )
 
     # Findings and export
 
@@ -284,10 +787,7 @@ class MainWindow(QMainWindow):
         """
         scan = self.scan
         if scan is None or self.controller.running:
-            self.statusBar().showMessage(
-                self.tr("Run a checkup first; then export its report."),
-                STATUS_MESSAGE_MS,
-            )
+            self.show_message(self.tr("Run a checkup first; then export its report."))
             return
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -314,12 +814,88 @@ class MainWindow(QMainWindow):
                 ),
             )
         else:
-            self.statusBar().showMessage(
-                self.tr("Report saved to {path}").format(path=written),
-                STATUS_MESSAGE_MS,
-            )
+            self.show_message(self.tr("Report saved to {path}").format(path=written))
+
+    # Closing: the tray keeps a scan going; quitting asks first
+
+    def bring_back(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def quit(self) -> None:
+        """Quit the app (Ctrl+Q, the tray's Quit): asks first while a scan runs."""
+        self._quitting = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        # Until there is a tray icon to keep it going, closing the window ends the scan.
+        if not self.controller.running or self._stop_confirmed:
+            self._close(event)
+            return
+        if not self._quitting and self.tray.available:
+            event.ignore()
+            self.hide()
+            self.tray.show()
+            self.tray.tell_once_about_background()
+            return
+        event.ignore()
+        self._quitting = False
+        self._ask_before_quitting()
+
+    def _ask_before_quitting(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Stop the checkup and quit?"),
+            self.tr(
+                "A checkup is still running. Quitting stops it; what it has finished "
+                "is kept, and it can be resumed the next time the app starts."
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("confirmQuit")
+        stop = box.addButton(
+            self.tr("Stop and quit"), QMessageBox.ButtonRole.AcceptRole
+        )
+        stop.clicked.connect(self._stop_and_quit)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.quit_box = box
+        box.open()
+
+    def _stop_and_quit(self) -> None:
+        # The scan's record stays "interrupted" (not "cancelled") so that it is
+        # offered for resuming on the next start.
+        self.controller.detach_observer()
         self.controller.cancel()
+        self._stop_confirmed = True
+        self.close()
+
+    async def shutdown(self, timeout: float = 5.0) -> None:
+        """After closing: stop the scan and let the history finish writing, bounded."""
+        await self.controller.shutdown(timeout)
+        run = self._run
+        if run is not None and run.recorder is not None:
+            await run.recorder.drain(timeout)
+        await self.tasks.wait(timeout)
+
+    def _close(self, event: QCloseEvent) -> None:
+        self._closed = True
+        self.tray.hide()
+        self.tasks.cancel_all()
         super().closeEvent(event)
+        self.closed.emit()
+
+
+def _account_of(store: Any, target_name: str) -> str | None:
+    """The account id the latest recorded scan of this picker entry found."""
+    for summary in store.scans():
+        if summary.target == target_name and summary.account_id:
+            return summary.account_id
+    return None
+
+
+def _resume_of(plan: ResumePlan | None, started: Any) -> Resume | None:
+    """The engine's resume of a stored plan; the continuation is a new scan."""
+    if plan is None:
+        return None
+    return Resume(uuid.uuid4().hex, started, tuple(plan.completed))

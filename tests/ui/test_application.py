@@ -5,7 +5,8 @@ from __future__ import annotations
 import gc
 
 import pytest
-from ui_fakes import wait_for_signal
+from PySide6.QtWidgets import QMessageBox
+from ui_fakes import make_results, wait_for_signal
 
 from cloud_checkup.ui.garbage import GuiThreadGarbageCollector
 from cloud_checkup.ui.main import app_icon, create_application
@@ -41,24 +42,93 @@ def test_cycles_are_collected_on_the_gui_thread_only(qapp):
     assert gc.isenabled() == was_enabled
 
 
-def test_closing_the_window_cancels_a_running_scan(
-    fake_window, qloop, job_options, qapp
+def _box(window, name):
+    boxes = [b for b in window.findChildren(QMessageBox, name) if b.isVisible()]
+    assert len(boxes) == 1, f"expected one visible {name}"
+    return boxes[0]
+
+
+def _button(box, text):
+    return next(b for b in box.buttons() if b.text() == text)
+
+
+def test_quitting_during_a_scan_asks_then_stops_it_resumably(
+    fake_window, qloop, job_options, qapp, services
 ):
     job_options["delay"] = 0.05
-    # In the app the loop ends with the last window and main() then waits for the
-    # cancelled scan; here the loop has to keep running to watch it end.
+    fake_window.tray.available = False  # no tray to keep the scan in
+    qapp.setQuitOnLastWindowClosed(False)
+
+    def quit_after_the_first_item(_result) -> None:
+        fake_window.controller.itemFinished.disconnect(quit_after_the_first_item)
+        fake_window.quit_action.trigger()
+        box = _box(fake_window, "confirmQuit")
+        qloop.call_soon(_button(box, "Stop and quit").click)
+
+    fake_window.controller.itemFinished.connect(quit_after_the_first_item)
+
+    def start_then_quit():
+        fake_window.start_button.click()
+
+    try:
+        (scan,) = wait_for_signal(qloop, fake_window.scanFinished, start_then_quit)
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+    assert scan.cancelled
+    assert not fake_window.isVisible()
+    assert not fake_window.controller.running
+    qloop.run_until_complete(fake_window.shutdown())
+    assert fake_window._run.recorder.error is None
+    # Stopped by quitting, the scan stays resumable rather than "cancelled".
+    interrupted = services.history.call_now(lambda s: s.interrupted_scans())
+    assert [s.scan_id for s in interrupted] == [scan.scan_id]
+    assert 0 < interrupted[0].done < len(make_results())
+
+
+def test_quitting_during_a_scan_can_be_called_off(fake_window, qloop, job_options):
+    job_options["delay"] = 0.05
+    fake_window.tray.available = False
+
+    def start_then_quit():
+        fake_window.start_button.click()
+        qloop.call_later(0.05, fake_window.quit_action.trigger)
+        qloop.call_later(
+            0.08, lambda: _button(_box(fake_window, "confirmQuit"), "Cancel").click()
+        )
+
+    (scan,) = wait_for_signal(qloop, fake_window.scanFinished, start_then_quit)
+    assert not scan.cancelled
+    assert fake_window.isVisible()
+
+
+def test_closing_during_a_scan_keeps_it_running_in_the_tray(
+    fake_window, qloop, job_options, qapp
+):
+    job_options["delay"] = 0.03
+    fake_window.tray.available = True
     qapp.setQuitOnLastWindowClosed(False)
 
     def start_then_close():
         fake_window.start_button.click()
-        qloop.call_later(0.08, fake_window.close)
+        qloop.call_later(0.05, fake_window.close)
 
     try:
         (scan,) = wait_for_signal(qloop, fake_window.scanFinished, start_then_close)
     finally:
         qapp.setQuitOnLastWindowClosed(True)
-    assert scan.cancelled
-    assert not fake_window.controller.running
+    assert not scan.cancelled
+    assert not fake_window.isVisible()
+    titles = [title for title, _ in fake_window.tray.messages]
+    assert titles == ["The checkup goes on", "Checkup finished"]
+    assert "6 items, 3 failing" in fake_window.tray.messages[-1][1]
+
+    fake_window.show()
+    fake_window.start_button.click()
+    fake_window.close()  # told only once
+    assert [t for t, _ in fake_window.tray.messages].count("The checkup goes on") == 1
+    fake_window.tray.showRequested.emit()
+    assert fake_window.isVisible()
+    wait_for_signal(qloop, fake_window.scanFinished)
 
 
 def test_the_status_bar_shows_activity_and_elapsed_time(fake_window, qloop):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import qasync
@@ -15,8 +17,10 @@ from cloud_checkup.app.events import (
     Activity,
     CategoryProgress,
     ItemFinished,
+    ScanFinished,
     ScanStarted,
 )
+from cloud_checkup.app.exceptions import apply_exceptions
 from cloud_checkup.app.model import Account, ItemResult, ScanResult
 from cloud_checkup.app.runner import ScanError
 from cloud_checkup.app.score import compute_score
@@ -118,12 +122,19 @@ def make_results() -> list[ItemResult]:
     ]
 
 
-def make_scan(results: Sequence[ItemResult], catalogue: dict[str, Check], **kw: Any):
+def make_scan(
+    results: Sequence[ItemResult],
+    catalogue: dict[str, Check],
+    *,
+    scan_id: str = "scan-fake",
+    started_at: datetime = datetime(2026, 12, 4, 10, 0, tzinfo=UTC),
+    **kw: Any,
+):
     return ScanResult(
-        scan_id="scan-fake",
+        scan_id=scan_id,
         account=ACCOUNT,
-        started_at=datetime(2026, 12, 4, 10, 0, tzinfo=UTC),
-        finished_at=datetime(2026, 12, 4, 10, 1, tzinfo=UTC),
+        started_at=started_at,
+        finished_at=started_at + timedelta(minutes=1),
         packages=["standard"],
         regions=["cn-hangzhou", "cn-shanghai"],
         results=list(results),
@@ -132,8 +143,17 @@ def make_scan(results: Sequence[ItemResult], catalogue: dict[str, Check], **kw: 
     )
 
 
+# Each replayed scan starts an hour after the one before, as a real history would.
+_SCAN_HOURS = itertools.count()
+
+
 class FakeJob:
-    """A scan job that replays prepared results, item by item, through the loop."""
+    """A scan job that replays prepared results, item by item, through the loop.
+
+    Like the window's real job it applies the account's exceptions (from
+    ``options.exceptions``), re-checks only ``request.check_ids`` and keeps the
+    items of ``options.resume``.
+    """
 
     def __init__(
         self,
@@ -143,32 +163,68 @@ class FakeJob:
         *,
         error: Exception | None = None,
         delay: float = 0.0,
+        request: Any = None,
+        options: Any = None,
     ):
         self._on_event = on_event
         self._catalogue = catalogue
         self._results = results
         self._error = error
         self._delay = delay
+        self._request = request
+        self._options = options
         self.cancelled = False
 
     async def run(self) -> ScanResult:
         await asyncio.sleep(0)
         if self._error is not None:
             raise self._error
-        totals = Counter(self._catalogue[r.check_id].category for r in self._results)
-        self._on_event(ScanStarted("scan-fake", dict(totals), ("cn-hangzhou",)))
-        done: list[ItemResult] = []
-        for result in self._results:
+        judge = await self._judge()
+        resume = getattr(self._options, "resume", None)
+        done: list[ItemResult] = list(resume.completed) if resume else []
+        wanted = getattr(self._request, "check_ids", None)
+        planned = [
+            r
+            for r in self._results
+            if (wanted is None or r.check_id in wanted)
+            and r.check_id not in {d.check_id for d in done}
+        ]
+        totals = Counter(
+            self._catalogue[r.check_id].category for r in [*done, *planned]
+        )
+        scan_id = resume.scan_id if resume else uuid.uuid4().hex
+        self._on_event(ScanStarted(scan_id, dict(totals), ("cn-hangzhou",)))
+        for result in planned:
             if self.cancelled:
                 break
             await asyncio.sleep(self._delay)
             self._on_event(Activity(f"Reading {result.check_id}"))
+            result = judge(result)
             done.append(result)
             self._on_event(ItemFinished(result))
             self._report_progress(
                 done, self._catalogue[result.check_id].category, totals
             )
-        return make_scan(done, self._catalogue, cancelled=self.cancelled)
+        started = datetime(2026, 12, 4, 10, 0, tzinfo=UTC) + timedelta(
+            hours=next(_SCAN_HOURS)
+        )
+        scan = make_scan(
+            done,
+            self._catalogue,
+            scan_id=scan_id,
+            started_at=started,
+            cancelled=self.cancelled,
+        )
+        self._on_event(ScanFinished(scan))
+        return scan
+
+    async def _judge(self) -> Callable[[ItemResult], ItemResult]:
+        loader = getattr(self._options, "exceptions", None)
+        if loader is None:
+            return lambda result: result
+        exceptions = [e for e in await loader() if e.account_id == ACCOUNT.id]
+        now = datetime(2026, 12, 4, tzinfo=UTC)
+        return lambda result: apply_exceptions([result], exceptions, now)[0]
 
     def _report_progress(self, done, category, totals) -> None:
         in_category = [
@@ -214,7 +270,8 @@ def wait_for_signal(
 
 
 class FakeTarget:
-    name = "Fake account"
+    def __init__(self, name: str = "Fake account") -> None:
+        self.name = name
 
 
 def scan_error(message: str) -> ScanError:
@@ -235,3 +292,87 @@ def qasync_loop(qapp) -> Iterator[qasync.QEventLoop]:
         loop.close()
         asyncio.set_event_loop(None)
         collector.stop()
+
+
+class MemoryKeyring:
+    """An in-memory keyring backend for the window's profile tests."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.entries.pop((service, username), None)
+
+
+def available_preflight(assets: int = 4, items: int = 5):
+    """A preflight that finds CSPM on and ``assets`` AI assets."""
+    from cloud_checkup.app.ai_package import AiEstimate, AiPackageStatus
+    from cloud_checkup.app.runner import AiPreflight
+
+    async def preflight(target, request):
+        await asyncio.sleep(0)
+        return AiPreflight(
+            AiPackageStatus(True, "Cloud security posture management is on."),
+            AiEstimate(assets, items),
+        )
+
+    return preflight
+
+
+async def cspm_off_preflight(target, request):
+    from cloud_checkup.app.ai_package import AiPackageStatus
+    from cloud_checkup.app.runner import AiPreflight
+
+    await asyncio.sleep(0)
+    return AiPreflight(
+        AiPackageStatus(
+            False,
+            "Security Center's cloud security posture management (CSPM) "
+            "pay-as-you-go module is off.",
+        )
+    )
+
+
+def connection_result(profile_name: str, *, root: bool = False, failure=None):
+    from cloud_checkup.app.connection import (
+        CallerIdentity,
+        ConnectionResult,
+        root_account_warning,
+    )
+
+    if failure is not None:
+        return ConnectionResult(profile_name, None, failure, "The secret is wrong.")
+    kind = "Account" if root else "RAMUser"
+    arn = "acs:ram::1111:root" if root else "acs:ram::1111:user/auditor"
+    identity = CallerIdentity(ACCOUNT.id, kind, arn, "2000")
+    return ConnectionResult(
+        profile_name,
+        identity,
+        None,
+        f"Connected to account {ACCOUNT.id}.",
+        warning=root_account_warning(kind),
+        elapsed=0.2,
+    )
+
+
+def run_until(loop, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Run the loop until ``condition()`` holds (background tasks settle)."""
+
+    async def poll() -> None:
+        while not condition():
+            await asyncio.sleep(0.01)
+
+    loop.run_until_complete(asyncio.wait_for(poll(), timeout))
+
+
+def settle(loop, *runners, timeout: float = 10.0) -> None:
+    """Run the loop until every given ``TaskRunner`` has nothing left to do."""
+    run_until(loop, lambda: not any(r.busy for r in runners), timeout)
