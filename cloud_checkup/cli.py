@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import json
 import logging
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -45,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--sandbox", metavar="DATASET", type=Path, help="scan a sandbox dataset file"
     )
     scan.add_argument("--ai", action="store_true", help="add the AI security package")
+    scan.add_argument(
+        "--accept-ai-charges",
+        action="store_true",
+        help="with --ai: scan every AI item even past the free allowance "
+        "(Security Center may bill the AI scans past it)",
+    )
     scan.add_argument("--checks", metavar="ID,...", type=_csv, help="only these items")
     scan.add_argument(
         "--regions", metavar="R,...", type=_csv, help="only these regions"
@@ -81,6 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     cli_profiles.add_parser(commands)
     cli_store.add_parsers(commands)
 
+    allowance = commands.add_parser(
+        "ai-allowance", help="the free allowance of 1,000 AI scans of an account"
+    )
+    allowance.add_argument("action", choices=("show", "claim"))
+    allowance_target = allowance.add_mutually_exclusive_group(required=True)
+    allowance_target.add_argument("--profile", metavar="NAME")
+    allowance_target.add_argument("--demo", action="store_true")
+    allowance_target.add_argument("--sandbox", metavar="DATASET", type=Path)
+
     policy = commands.add_parser(
         "policy", help="print the least-privilege RAM policy the checks need"
     )
@@ -111,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         "checks": _checks,
         "sandbox": _sandbox,
         "policy": _policy,
+        "ai-allowance": _ai_allowance,
     }
     return handlers[args.command](args)
 
@@ -158,6 +176,8 @@ def _scan(args: argparse.Namespace) -> int:
             check_ids=frozenset(args.checks) if args.checks else None,
             regions=args.regions or default_regions,
         )
+        if args.ai:
+            request = await _fit_ai_package(target, request, store, args)
         job = ScanJob(
             target, request, on_event=progress, store=store, record=not args.no_history
         )
@@ -179,6 +199,93 @@ def _scan(args: argparse.Namespace) -> int:
         return EXIT_SCAN_FAILED
     progress.summary(result, previous)
     return _write_reports(result, args, previous)
+
+
+async def _fit_ai_package(target, request, store, args):
+    """The request, with only the AI items the allowance covers unless charges are OK.
+
+    Raises:
+        ScanError: the AI package cannot run for this account (CSPM is off).
+    """
+    from cloud_checkup.app.allowance import AllowanceLedger, plan_ai_scans
+    from cloud_checkup.app.engine import select_checks
+    from cloud_checkup.app.runner import ScanError, ai_preflight
+
+    preflight = await ai_preflight(target, request)
+    status = preflight.status
+    if not status.available:
+        raise ScanError(
+            f"the AI package cannot run for this account: {status.reason} "
+            f"{status.how_to_enable} See {status.help_url} (or scan without --ai)."
+        )
+    estimate = preflight.estimate
+    remaining = AllowanceLedger(store).remaining(preflight.account_id)
+    ai_items = [
+        c.id for c in select_checks(request, catalogue()) if c.package is Package.AI
+    ]
+    plan = plan_ai_scans(estimate.assets, ai_items, remaining, args.accept_ai_charges)
+    print(
+        f"AI package: about {estimate.scans} AI scans ({estimate.assets} AI assets x "
+        f"{estimate.items} items); {remaining} left in the free allowance.",
+        file=sys.stderr,
+    )
+    if plan.beyond_allowance:
+        print(
+            f"  {plan.beyond_allowance} AI scans go past the allowance and may be "
+            "billed by Security Center (--accept-ai-charges).",
+            file=sys.stderr,
+        )
+    if not plan.left_out:
+        return request
+    print(
+        f"  Left out, as the free allowance does not cover them "
+        f"({len(plan.left_out)} items; claim the allowance with 'cloud-checkup "
+        f"ai-allowance claim', or add --accept-ai-charges): "
+        f"{', '.join(plan.left_out)}",
+        file=sys.stderr,
+    )
+    standard = {
+        c.id for c in select_checks(request, catalogue()) if c.package is not Package.AI
+    }
+    return dataclasses.replace(
+        request, check_ids=frozenset(standard | set(plan.included))
+    )
+
+
+def _ai_allowance(args: argparse.Namespace) -> int:
+    from cloud_checkup.app.allowance import AllowanceError, AllowanceLedger
+    from cloud_checkup.app.runner import ScanError, identify_account
+    from cloud_checkup.app.store import Store, StoreError
+
+    async def account_id() -> str:
+        args.no_history = True
+        target, _ = await _target(args)
+        async with target.session() as cloud:
+            return await identify_account(cloud)
+
+    try:
+        account = asyncio.run(account_id())
+        with Store() as store:
+            ledger = AllowanceLedger(store)
+            if args.action == "claim":
+                ledger.claim(account)
+            allowance = ledger.allowance(account)
+    except (ScanError, StoreError, AllowanceError) as error:
+        print(f"cloud-checkup: {error}", file=sys.stderr)
+        return EXIT_SCAN_FAILED
+    if allowance is None:
+        print(
+            f"Account {account} has not claimed its free allowance of AI scans. "
+            "Claim it with: cloud-checkup ai-allowance claim (with the same account)."
+        )
+        return EXIT_OK
+    now = datetime.now(UTC)
+    print(
+        f"Account {account}: {allowance.remaining(now)} of {allowance.granted} free AI "
+        f"scans left ({allowance.used} used), valid until "
+        f"{allowance.expires_at:%Y-%m-%d}."
+    )
+    return EXIT_OK
 
 
 @contextlib.contextmanager

@@ -27,9 +27,10 @@ from .ai_package import (
     ai_scans_used,
     estimate_ai_scans,
 )
-from .cloud import CloudClient
+from .cloud import CloudClient, CloudError
 from .cloud.credentials import Credential, StaticCredentials
 from .cloud.transport import Destination, Transport
+from .connection import credential_message
 from .engine import (
     Resume,
     ScanError,
@@ -48,6 +49,7 @@ log = logging.getLogger(__name__)
 __all__ = [
     "AiPreflight",
     "ai_preflight",
+    "identify_account",
     "SandboxTarget",
     "ScanError",
     "ScanJob",
@@ -120,6 +122,7 @@ class AiPreflight:
 
     status: AiPackageStatus
     estimate: AiEstimate | None = None
+    account_id: str | None = None
 
 
 async def ai_preflight(target: Target, request: ScanRequest) -> AiPreflight:
@@ -129,9 +132,10 @@ async def ai_preflight(target: Target, request: ScanRequest) -> AiPreflight:
         ScanError: the target cannot be reached at all.
     """
     async with target.session() as cloud:
+        account_id = await identify_account(cloud)
         status = await ai_package_status(cloud)
         if not status.available:
-            return AiPreflight(status)
+            return AiPreflight(status, account_id=account_id)
         regions = await list_regions(cloud, request.regions)
         with_ai = ScanRequest(
             packages=request.packages | {Package.AI},
@@ -139,7 +143,21 @@ async def ai_preflight(target: Target, request: ScanRequest) -> AiPreflight:
             regions=request.regions,
         )
         checks = select_checks(with_ai, catalogue())
-        return AiPreflight(status, await estimate_ai_scans(cloud, regions, checks))
+        estimate = await estimate_ai_scans(cloud, regions, checks)
+        return AiPreflight(status, estimate, account_id)
+
+
+async def identify_account(cloud: CloudClient) -> str:
+    """The id of the account the credential belongs to.
+
+    Raises:
+        ScanError: the credential does not work; the message says why.
+    """
+    try:
+        caller = await cloud.call("sts", "GetCallerIdentity")
+    except CloudError as error:
+        raise ScanError(credential_message(error)) from error
+    return str(caller.get("AccountId", ""))
 
 
 class ScanJob:
@@ -150,7 +168,8 @@ class ScanJob:
     scans it made are entered in the allowance ledger.
 
     Args:
-        resume: an interrupted scan to continue (see ``resume_from_store``).
+        resume: an interrupted scan to continue, under its own id, in the same record
+            of the store (see ``resume_from_store``).
         rechecks: the id of the scan this one re-checks after remediation.
         record: keep the scan in the store's history (exceptions apply either way).
     """
@@ -214,7 +233,6 @@ class ScanJob:
             self.request,
             target=self.target.name,
             rechecks=self._rechecks,
-            resumes=self._resume.scan_id if self._resume else None,
         )
         recorder, observer = self.recorder, self._on_event
 

@@ -136,7 +136,11 @@ class Store:
             db.execute(
                 "INSERT INTO scans (id, account_id, identity, target, started_at,"
                 " packages, regions, request, planned, status, rechecks, resumes,"
-                " owner_pid, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " owner_pid, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                # Resuming in place: the scan's row and finished items stay; it runs
+                # again under this process.
+                " ON CONFLICT (id) DO UPDATE SET status = excluded.status,"
+                " owner_pid = excluded.owner_pid, updated_at = excluded.updated_at",
                 (
                     scan_id,
                     account.id if account else None,

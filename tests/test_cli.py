@@ -1,0 +1,126 @@
+"""The command line's contract (PRODUCT.md): outputs, exit codes and the AI package."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+import yaml
+from harness import base_dataset
+
+from cloud_checkup.app.cloud import CloudClient
+from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
+from cloud_checkup.app.cloud.endpoints import ram_action
+from cloud_checkup.app.cloud.transport import Destination, Transport
+from cloud_checkup.app.engine import Scanner, ScanRequest
+from cloud_checkup.app.runner import demo_dataset_path
+from cloud_checkup.checks import Category, Package, catalogue
+from cloud_checkup.sandbox import Sandbox, load_dataset
+
+
+@pytest.fixture
+def env(tmp_path):
+    return dict(os.environ, CLOUD_CHECKUP_DATA_DIR=str(tmp_path / "history"))
+
+
+def cli(*args, env):
+    return subprocess.run(
+        [sys.executable, "-m", "cloud_checkup.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def test_scan_demo_prints_a_result_with_items_in_all_five_categories(env):
+    done = cli("scan", "--demo", "--ai", "--accept-ai-charges", "--json", "-", env=env)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)  # progress goes to stderr, never into the JSON
+    assert result["format"] == "cloud-checkup-result/1"
+    assert {"id", "alias", "identity"} <= set(result["account"])
+    assert {r["category"] for r in result["results"]} == {c.value for c in Category}
+    statuses = {r["status"] for r in result["results"]}
+    assert {"pass", "fail"} <= statuses
+    for failing in (r for r in result["results"] if r["status"] == "fail"):
+        assert any(res["status"] == "fail" for res in failing["resources"]), failing
+    assert 0 <= result["score"]["value"] <= 100 and result["score"]["tier"]
+
+
+def test_scan_failures_exit_non_zero_with_words_not_tracebacks(env, tmp_path):
+    missing = cli("scan", "--sandbox", str(tmp_path / "nope.yaml"), env=env)
+    assert missing.returncode != 0 and "no dataset" in missing.stderr
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: [unclosed\n", encoding="utf-8")
+    bad = cli("scan", "--sandbox", str(broken), env=env)
+    assert bad.returncode != 0 and "broken.yaml" in bad.stderr
+    unknown = cli("scan", "--demo", "--checks", "no-such-item", env=env)
+    assert unknown.returncode != 0 and "no-such-item" in unknown.stderr
+    region = cli("scan", "--demo", "--regions", "xx-nowhere-1", env=env)
+    assert region.returncode != 0 and "xx-nowhere-1" in region.stderr
+    for done in (missing, bad, unknown, region):
+        assert "Traceback" not in done.stderr
+
+
+def test_ai_items_the_allowance_does_not_cover_are_left_out_and_named(env):
+    ai_ids = {c.id for c in catalogue().values() if c.package is Package.AI}
+    unclaimed = cli("scan", "--demo", "--ai", "--json", "-", env=env)
+    assert unclaimed.returncode == 0, unclaimed.stderr
+    scanned = {r["check_id"] for r in json.loads(unclaimed.stdout)["results"]}
+    assert not scanned & ai_ids
+    assert "Left out" in unclaimed.stderr and "ai-allowance claim" in unclaimed.stderr
+
+    claimed = cli("ai-allowance", "claim", "--demo", env=env)
+    assert claimed.returncode == 0 and "1000 of 1000" in claimed.stdout
+    covered = cli("scan", "--demo", "--ai", "--json", "-", env=env)
+    scanned = {r["check_id"] for r in json.loads(covered.stdout)["results"]}
+    assert scanned & ai_ids
+    shown = cli("ai-allowance", "show", "--demo", env=env)
+    assert "used" in shown.stdout and "1000 of 1000" not in shown.stdout
+
+
+def test_ai_without_cspm_says_why_and_how_to_turn_it_on(env, tmp_path):
+    dataset = base_dataset(
+        {
+            "sas": {
+                "global": {
+                    "DescribeVersionConfig": {"PostPayModuleSwitch": '{"CSPM":0}'}
+                }
+            }
+        }
+    )
+    path = tmp_path / "no-cspm.yaml"
+    path.write_text(yaml.safe_dump(dataset), encoding="utf-8")
+    done = cli("scan", "--sandbox", str(path), "--ai", env=env)
+    assert done.returncode != 0
+    assert "CSPM" in done.stderr and "basic fee" in done.stderr
+
+
+def test_policy_is_valid_ram_json_of_reads_covering_every_action_a_full_scan_calls(env):
+    done = cli("policy", "--ai", env=env)
+    policy = json.loads(done.stdout)
+    [statement] = policy["Statement"]
+    assert policy["Version"] == "1" and statement["Effect"] == "Allow"
+    granted = set(statement["Action"])
+
+    async def received():
+        loaded = load_dataset(demo_dataset_path())
+        sandbox = Sandbox(loaded, host="127.0.0.1", port=0)
+        await sandbox.start()
+        try:
+            identity = next(iter(loaded.identities.values()))
+            credential = Credential(identity.access_key_id, identity.access_key_secret)
+            async with Transport(Destination.sandbox(sandbox.url)) as transport:
+                cloud = CloudClient(StaticCredentials(credential), transport)
+                await Scanner(cloud).run(ScanRequest(packages=frozenset(Package)))
+            return {ram_action(r.product, r.action) for r in sandbox.requests}, sandbox
+        finally:
+            await sandbox.stop()
+
+    called, sandbox = asyncio.run(received())
+    assert all(r.signature_valid and r.read_only for r in sandbox.requests)
+    assert called <= granted, called - granted
