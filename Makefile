@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
 	libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
-	xvfb xauth chromium fonts-noto-cjk gnome-keyring dbus-x11
+	xvfb xauth chromium fonts-noto-cjk gnome-keyring dbus-x11 dbus-daemon
 
 .PHONY: demo test install system-packages
 

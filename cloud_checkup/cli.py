@@ -35,6 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-vv: debug)"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check the installation (Qt, keyring, a demo scan) and exit",
+    )
+    # Opens the window, runs the demo checkup in it and closes: for packaging tests.
+    parser.add_argument(
+        "--self-test-window", action="store_true", help=argparse.SUPPRESS
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     scan = commands.add_parser("scan", help="run a checkup without a window")
@@ -119,6 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
+    if args.self_test or args.self_test_window:
+        from cloud_checkup import selftest
+
+        if args.self_test_window:
+            return selftest.run_window_self_test()
+        return selftest.run_self_test()
     if args.command is None:
         return _open_window()
     handlers = {
