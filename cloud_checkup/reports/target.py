@@ -19,13 +19,19 @@ def open_text(
 
     A stream passed in is written to and left open, since the caller owns it. A path
     is written to a temporary file beside it and moved into place, so that a failed
-    export never leaves half a report where the previous one was.
+    export never leaves half a report where the previous one was. A path that is not
+    a regular file (``/dev/stdout``, a named pipe) is written to directly: moving a
+    file over it would replace the device itself.
     """
     if not isinstance(target, str | os.PathLike):
         yield target
         target.flush()
         return
-    path = Path(target)
+    path = Path(target).resolve()  # replace a link's file, not the link
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding=encoding, newline=newline) as stream:
+            yield stream
+        return
     partial = path.with_name(f".{path.name}.partial")
     try:
         with partial.open("w", encoding=encoding, newline=newline) as stream:

@@ -184,3 +184,38 @@ def test_failing_resource_details_agree(exports):
     }
 
     assert csv_details == json_details
+
+
+def test_exporting_to_a_named_pipe_writes_through_it_and_leaves_it_a_pipe(
+    tmp_path, scan, catalogue
+):
+    import os
+    import stat
+    import threading
+
+    from cloud_checkup.reports import export_json
+
+    pipe = tmp_path / "out.fifo"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text()))
+    reader.start()
+    export_json(scan, pipe, catalogue=catalogue)
+    reader.join(timeout=10)
+    assert '"cloud-checkup-result/1"' in received[0]
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+def test_exporting_through_a_symlink_replaces_the_file_it_points_to(
+    tmp_path, scan, catalogue
+):
+    from cloud_checkup.reports import export_json
+
+    real = tmp_path / "reports" / "latest.json"
+    real.parent.mkdir()
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(real)
+    export_json(scan, link, catalogue=catalogue)
+    assert link.is_symlink()
+    assert '"cloud-checkup-result/1"' in real.read_text(encoding="utf-8")
