@@ -406,6 +406,11 @@ class _Progress:
             f"Health score {score.value} ({score.tier}{change}) for account "
             f"{scan.account.id}: {tally}; {scan.api_calls} API calls."
         )
+        if score.coverage < 1:
+            self._print(
+                f"The score rests on {score.coverage:.0%} of the applicable items; "
+                "the report lists the items not checked and the permissions they need."
+            )
 
     def _print(self, line: str) -> None:
         print(line, file=self._stream, flush=True)

@@ -256,7 +256,7 @@ class Scanner:
 
         scan.finished_at = self._clock()
         scan.api_calls = self._cloud.calls
-        scan.score = compute_score(scan.results, self._catalogue)
+        scan.score = compute_score(scan.results, self._catalogue, planned=len(checks))
         on_event(ScanFinished(scan))
         return scan
 

@@ -62,10 +62,18 @@ class ItemResult:
 
 @dataclass(frozen=True)
 class Score:
+    """The health score, and how much of the selection it rests on.
+
+    Attributes:
+        coverage: the share of applicable items the score could judge (0 to 1);
+            below ``score.MIN_COVERAGE`` the tier is "Incomplete".
+    """
+
     value: int
     tier: str
     categories: dict[Category, int | None]
     dimensions: dict[str, int | None]
+    coverage: float = 1.0
 
 
 @dataclass

@@ -14,6 +14,10 @@ The formula (also shown in the report, see ``FORMULA``):
   (security, stability, AI) likewise over its categories' items.
 - The health score is the mean of the dimension scores, rounded; each high-severity
   failure also caps it (one caps at 89, i.e. below Excellent, three or more at 74).
+- Coverage is the share of applicable items the score could judge. Below 75% the
+  tier is "Incomplete": a score resting on a few items (missing permissions, a
+  cancelled scan) is not a verdict on the account. With nothing judged at all the
+  score is 0, not 100; with nothing applicable it is 100.
 
 Fixing or excepting a failure never lowers the score; a new failure never raises it.
 """
@@ -27,6 +31,8 @@ from cloud_checkup.checks.base import Category, Check, Severity, Status
 from .model import ItemResult, Score
 
 WEIGHTS = {Severity.HIGH: 10, Severity.MEDIUM: 4, Severity.LOW: 1}
+MIN_COVERAGE = 0.75
+INCOMPLETE = "Incomplete"
 TIERS = ((90, "Excellent"), (75, "Good"), (60, "Fair"), (0, "At risk"))
 HIGH_FAILURE_CAPS = ((3, 74), (1, 89))
 
@@ -38,7 +44,8 @@ FORMULA = (
     "Category and dimension scores are 100 x (1 - cost / weight); the health score is "
     "the mean of the security, stability and AI dimension scores, capped at 89 by one "
     "high-severity failure and at 74 by three or more. Tiers: Excellent 90+, Good 75+, "
-    "Fair 60+, At risk below 60."
+    "Fair 60+, At risk below 60; Incomplete when fewer than 75% of the applicable "
+    "items could be judged."
 )
 
 _EVALUATED = {Status.PASS, Status.FAIL, Status.EXCEPTED}
@@ -77,14 +84,26 @@ def _ratio(items: Iterable[tuple[ItemResult, Check]]) -> int | None:
     return round(100 * (1 - cost / weight))
 
 
+def _mean(values: Iterable[int | None], *, nothing_judged: int) -> int:
+    """The mean of the judged dimensions; nothing judged is no sign of health."""
+    scored = [value for value in values if value is not None]
+    return round(sum(scored) / len(scored)) if scored else nothing_judged
+
+
 def compute_score(
-    results: Iterable[ItemResult], catalogue: Mapping[str, Check]
+    results: Iterable[ItemResult],
+    catalogue: Mapping[str, Check],
+    *,
+    planned: int | None = None,
 ) -> Score:
-    evaluated = [
-        (r, catalogue[r.check_id])
-        for r in results
-        if counts_in_score(r) and r.check_id in catalogue
-    ]
+    """The score of ``results``.
+
+    Args:
+        planned: how many items the scan selected, when some have no result (a
+            cancelled scan); by default every selected item has one.
+    """
+    results = [r for r in results if r.check_id in catalogue]
+    evaluated = [(r, catalogue[r.check_id]) for r in results if counts_in_score(r)]
     categories = {
         category: _ratio((r, c) for r, c in evaluated if c.category is category)
         for category in Category
@@ -94,17 +113,19 @@ def compute_score(
         name: _ratio((r, c) for r, c in evaluated if c.category.dimension == name)
         for name in dimension_names
     }
-    scored = [value for value in dimensions.values() if value is not None]
-    value = round(sum(scored) / len(scored)) if scored else 100
+    applicable = (planned if planned is not None else len(results)) - sum(
+        1 for r in results if r.status is Status.NOT_APPLICABLE
+    )
+    coverage = len(evaluated) / applicable if applicable > 0 else 1.0
+    value = _mean(dimensions.values(), nothing_judged=0 if applicable > 0 else 100)
     high_failures = sum(
         1
-        for r, c in evaluated
-        if r.status is Status.FAIL and c.severity is Severity.HIGH
+        for result, item in evaluated
+        if result.status is Status.FAIL and item.severity is Severity.HIGH
     )
     for count, cap in HIGH_FAILURE_CAPS:
         if high_failures >= count:
             value = min(value, cap)
             break
-    return Score(
-        value=value, tier=tier(value), categories=categories, dimensions=dimensions
-    )
+    name = tier(value) if coverage >= MIN_COVERAGE else INCOMPLETE
+    return Score(value, name, categories, dimensions, round(coverage, 3))

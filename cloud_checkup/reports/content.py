@@ -251,9 +251,9 @@ def _change(result: ItemResult, previous: ScanResult | None) -> Change | None:
         return None
     before = previous.result(result.check_id)
     if before is None:
-        failing = result.status is Status.FAIL
-        kind = ChangeKind.NEW if failing else ChangeKind.NOT_COMPARED
-        return Change(kind, None, new_resources=tuple(result.failed))
+        # The previous scan did not include the item (another package, or an item
+        # added since): whether its failures are new is unknown.
+        return Change(ChangeKind.NOT_COMPARED, None)
     return Change(
         _change_kind(before.status, result.status),
         before.status,

@@ -92,6 +92,11 @@ class ScorePanel(QFrame):
     def _note(self, scan: ScanResult, previous: ScanResult | None) -> str:
         if scan.cancelled:
             return self.tr("Cancelled: a partial result of the items that finished.")
+        if scan.score is not None and scan.score.coverage < 1:
+            return self.tr(
+                "Based on {share}% of the applicable items; the others could not be "
+                "checked (see Findings, status Not checked)."
+            ).format(share=round(scan.score.coverage * 100))
         if previous is None or previous.score is None or scan.score is None:
             return self.tr(
                 "First checkup of this account: nothing to compare with yet."

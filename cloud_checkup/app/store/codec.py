@@ -58,6 +58,7 @@ def score_text(score: Score | None) -> str | None:
             "tier": score.tier,
             "categories": {c.value: v for c, v in score.categories.items()},
             "dimensions": dict(score.dimensions),
+            "coverage": score.coverage,
         }
     )
 
@@ -71,6 +72,7 @@ def parse_score(text: str | None) -> Score | None:
         tier=data["tier"],
         categories={Category(c): v for c, v in data["categories"].items()},
         dimensions=dict(data["dimensions"]),
+        coverage=data.get("coverage", 1.0),  # scores stored before coverage was kept
     )
 
 

@@ -352,14 +352,16 @@ class Store:
         """The scan to compare ``scan`` with by default.
 
         For a re-run, the scan it re-checks; otherwise the latest earlier complete
-        full scan of the same account (re-runs cover only some items).
+        full scan of the same account: a scan of only some items (``--checks``, a
+        re-run) would make every other item look new or fixed.
         """
         row = self._row("SELECT rechecks FROM scans WHERE id = ?", (scan.scan_id,))
         if row is not None and row["rechecks"]:
             return self.load_scan(row["rechecks"])
-        previous = self._row(
-            "SELECT id FROM scans WHERE account_id = ? AND status = ? AND id != ?"
-            " AND rechecks IS NULL AND started_at < ? ORDER BY started_at DESC LIMIT 1",
+        candidates = self._rows(
+            "SELECT id, request FROM scans WHERE account_id = ? AND status = ?"
+            " AND id != ? AND rechecks IS NULL AND started_at < ?"
+            " ORDER BY started_at DESC",
             (
                 scan.account.id,
                 ScanStatus.COMPLETE.value,
@@ -367,7 +369,10 @@ class Store:
                 codec.time_text(scan.started_at),
             ),
         )
-        return self.load_scan(previous["id"]) if previous else None
+        for candidate in candidates:
+            if codec.parse_request(candidate["request"]).check_ids is None:
+                return self.load_scan(candidate["id"])
+        return None
 
     def score_history(self, account_id: str) -> list[ScorePoint]:
         """The account's score after each complete full scan, oldest first."""
