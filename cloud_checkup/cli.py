@@ -79,7 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     checks = commands.add_parser("checks", help="the check catalogue")
-    checks_commands = checks.add_subparsers(dest="checks_command", required=True)
+    checks_commands = checks.add_subparsers(
+        dest="checks_command", metavar="COMMAND", required=True
+    )
     listing = checks_commands.add_parser("list", help="list every check item")
     listing.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text"
@@ -93,7 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="dataset file or folder (default: the demo account)",
     )
-    sandbox.add_argument("--port", type=int, default=8080)
+    sandbox.add_argument(
+        "--port", type=_port, default=8080, help="port on 127.0.0.1 (0: any free one)"
+    )
 
     cli_profiles.add_parser(commands)
     cli_store.add_parsers(commands)
@@ -125,6 +129,16 @@ def _csv(value: str) -> tuple[str, ...]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (`cloud-checkup history list | head`): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
@@ -179,8 +193,11 @@ def _configure_logging(verbosity: int) -> None:
 
 def _scan(args: argparse.Namespace) -> int:
     from cloud_checkup.app.runner import ScanError, ScanJob, ScanRequest
-    from cloud_checkup.app.store import StoreError
 
+    problem = _check_outputs(args)
+    if problem:
+        print(f"cloud-checkup: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     packages = {Package.STANDARD} | ({Package.AI} if args.ai else set())
     progress = _Progress(sys.stderr)
 
@@ -197,15 +214,12 @@ def _scan(args: argparse.Namespace) -> int:
             target, request, on_event=progress, store=store, record=not args.no_history
         )
         result = await job.run()
-        previous = store.previous_scan(result)
+        previous = store.previous_scan(result) if store else None
         return result, previous
 
     try:
         with _history(args) as store:
             result, previous = asyncio.run(scan(store))
-    except StoreError as error:
-        print(f"cloud-checkup: {error}", file=sys.stderr)
-        return EXIT_SCAN_FAILED
     except ScanError as error:
         print(f"cloud-checkup: the scan could not run: {error}", file=sys.stderr)
         return EXIT_SCAN_FAILED
@@ -234,11 +248,15 @@ async def _fit_ai_package(target, request, store, args):
             f"{status.how_to_enable} See {status.help_url} (or scan without --ai)."
         )
     estimate = preflight.estimate
-    remaining = AllowanceLedger(store).remaining(preflight.account_id)
+    remaining = AllowanceLedger(store).remaining(preflight.account_id) if store else 0
     ai_items = [
         c.id for c in select_checks(request, catalogue()) if c.package is Package.AI
     ]
-    plan = plan_ai_scans(estimate.assets, ai_items, remaining, args.accept_ai_charges)
+    # The demo account is served by the sandbox: nothing there can ever be billed.
+    consent = args.accept_ai_charges or args.demo
+    if args.demo:
+        remaining = max(remaining, estimate.scans)
+    plan = plan_ai_scans(estimate.assets, ai_items, remaining, consent)
     print(
         f"AI package: about {estimate.scans} AI scans ({estimate.assets} AI assets x "
         f"{estimate.items} items); {remaining} left in the free allowance.",
@@ -305,10 +323,24 @@ def _ai_allowance(args: argparse.Namespace) -> int:
 
 @contextlib.contextmanager
 def _history(args: argparse.Namespace):
-    """The local history store: exceptions, the AI ledger and the scan's record."""
-    from cloud_checkup.app.store import Store
+    """The local history store: exceptions, the AI ledger and the scan's record.
 
-    with Store() as store:
+    A history that cannot be opened does not stop the scan: it runs without one, and
+    the user is told what is missing.
+    """
+    from cloud_checkup.app.store import Store, StoreError
+
+    try:
+        store = Store()
+    except StoreError as error:
+        print(
+            f"cloud-checkup: {error}\nScanning without the history: this scan will "
+            "not be kept, and recorded exceptions are not applied.",
+            file=sys.stderr,
+        )
+        yield None
+        return
+    with store:
         yield store
 
 
@@ -458,21 +490,62 @@ def _policy(args: argparse.Namespace) -> int:
 
 def _sandbox(args: argparse.Namespace) -> int:
     from cloud_checkup.app.runner import demo_dataset_path
-    from cloud_checkup.sandbox import DatasetError, serve
+    from cloud_checkup.sandbox import DatasetError, Sandbox, load_dataset
 
-    dataset = args.dataset or demo_dataset_path()
-    print(
-        f"Serving {dataset} on http://127.0.0.1:{args.port} (Ctrl+C to stop)",
-        file=sys.stderr,
-    )
+    path = args.dataset or demo_dataset_path()
     try:
-        asyncio.run(serve(dataset, port=args.port))
+        dataset = load_dataset(path)
     except DatasetError as error:
         print(f"cloud-checkup: {error}", file=sys.stderr)
         return EXIT_USAGE
+
+    async def serve() -> None:
+        sandbox = Sandbox(dataset, "127.0.0.1", args.port)
+        await sandbox.start()
+        print(f"Serving {path} on {sandbox.url} (Ctrl+C to stop)", file=sys.stderr)
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await sandbox.stop()
+
+    try:
+        asyncio.run(serve())
+    except OSError as error:
+        print(
+            f"cloud-checkup: cannot listen on 127.0.0.1:{args.port}: {error.strerror}. "
+            "Choose another port with --port (0 picks a free one).",
+            file=sys.stderr,
+        )
+        return EXIT_SCAN_FAILED
     except KeyboardInterrupt:
         pass
     return EXIT_OK
+
+
+def _port(text: str) -> int:
+    port = int(text)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError("a port is a number from 0 to 65535")
+    return port
+
+
+def _check_outputs(args: argparse.Namespace) -> str | None:
+    """Why the report destinations cannot work, found before a long scan starts."""
+    chosen = {fmt: getattr(args, fmt) for fmt in ("json", "html", "csv")}
+    chosen = {fmt: dest for fmt, dest in chosen.items() if dest is not None}
+    if sum(1 for dest in chosen.values() if dest == "-") > 1:
+        return "only one report can go to standard output ('-')"
+    files = [Path(dest).resolve() for dest in chosen.values() if dest != "-"]
+    if len(files) != len(set(files)):
+        return "each report needs its own file"
+    for path in files:
+        if path.is_dir():
+            return f"{path} is a folder; give a file name for the report"
+        if not path.parent.is_dir():
+            return f"the folder {path.parent} does not exist"
+        if not os.access(path.parent, os.W_OK) and not os.access(path, os.W_OK):
+            return f"cannot write in {path.parent}"
+    return None
 
 
 if __name__ == "__main__":

@@ -48,7 +48,9 @@ _SECRET_PROMPTS = {
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the ``profiles`` command and its subcommands to the main parser."""
     profiles = subparsers.add_parser("profiles", help="manage account profiles")
-    commands = profiles.add_subparsers(dest="profiles_command", required=True)
+    commands = profiles.add_subparsers(
+        dest="profiles_command", metavar="COMMAND", required=True
+    )
 
     listing = commands.add_parser("list", help="list the account profiles")
     listing.add_argument("--format", choices=("text", "json"), default="text")

@@ -25,7 +25,9 @@ EXIT_USAGE = 2
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
     history = commands.add_parser("history", help="past scans kept on this computer")
-    history_commands = history.add_subparsers(dest="history_command", required=True)
+    history_commands = history.add_subparsers(
+        dest="history_command", metavar="COMMAND", required=True
+    )
     listing = history_commands.add_parser("list", help="every scan, newest first")
     listing.add_argument("--account", metavar="ID", help="only this account's scans")
     listing.add_argument("--format", choices=("text", "json"), default="text")
@@ -37,7 +39,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 
     exceptions = commands.add_parser("exceptions", help="accepted failures")
     exception_commands = exceptions.add_subparsers(
-        dest="exceptions_command", required=True
+        dest="exceptions_command", metavar="COMMAND", required=True
     )
     listing = exception_commands.add_parser("list", help="the recorded exceptions")
     listing.add_argument("--account", metavar="ID", help="only this account's")

@@ -38,7 +38,7 @@ def cli(*args, env):
 
 
 def test_scan_demo_prints_a_result_with_items_in_all_five_categories(env):
-    done = cli("scan", "--demo", "--ai", "--accept-ai-charges", "--json", "-", env=env)
+    done = cli("scan", "--demo", "--ai", "--json", "-", env=env)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)  # progress goes to stderr, never into the JSON
     assert result["format"] == "cloud-checkup-result/1"
@@ -67,19 +67,22 @@ def test_scan_failures_exit_non_zero_with_words_not_tracebacks(env, tmp_path):
 
 
 def test_ai_items_the_allowance_does_not_cover_are_left_out_and_named(env):
+    # The demo account's data served as any other dataset: the demo itself can
+    # never be billed and so never asks.
+    account = ("--sandbox", str(demo_dataset_path()))
     ai_ids = {c.id for c in catalogue().values() if c.package is Package.AI}
-    unclaimed = cli("scan", "--demo", "--ai", "--json", "-", env=env)
+    unclaimed = cli("scan", *account, "--ai", "--json", "-", env=env)
     assert unclaimed.returncode == 0, unclaimed.stderr
     scanned = {r["check_id"] for r in json.loads(unclaimed.stdout)["results"]}
     assert not scanned & ai_ids
     assert "Left out" in unclaimed.stderr and "ai-allowance claim" in unclaimed.stderr
 
-    claimed = cli("ai-allowance", "claim", "--demo", env=env)
+    claimed = cli("ai-allowance", "claim", *account, env=env)
     assert claimed.returncode == 0 and "1000 of 1000" in claimed.stdout
-    covered = cli("scan", "--demo", "--ai", "--json", "-", env=env)
+    covered = cli("scan", *account, "--ai", "--json", "-", env=env)
     scanned = {r["check_id"] for r in json.loads(covered.stdout)["results"]}
     assert scanned & ai_ids
-    shown = cli("ai-allowance", "show", "--demo", env=env)
+    shown = cli("ai-allowance", "show", *account, env=env)
     assert "used" in shown.stdout and "1000 of 1000" not in shown.stdout
 
 
@@ -124,3 +127,39 @@ def test_policy_is_valid_ram_json_of_reads_covering_every_action_a_full_scan_cal
     called, sandbox = asyncio.run(received())
     assert all(r.signature_valid and r.read_only for r in sandbox.requests)
     assert called <= granted, called - granted
+
+
+def test_conflicting_or_unwritable_outputs_are_refused_before_scanning(env, tmp_path):
+    both = cli("scan", "--demo", "--json", "-", "--html", "-", env=env)
+    assert both.returncode == 2 and "standard output" in both.stderr
+    same = tmp_path / "r.out"
+    twice = cli("scan", "--demo", "--json", str(same), "--html", str(same), env=env)
+    assert twice.returncode == 2 and "its own file" in twice.stderr
+    folder = cli("scan", "--demo", "--json", str(tmp_path), env=env)
+    assert folder.returncode == 2 and "is a folder" in folder.stderr
+    nowhere = cli("scan", "--demo", "--json", str(tmp_path / "no" / "r.json"), env=env)
+    assert nowhere.returncode == 2 and "does not exist" in nowhere.stderr
+    for done in (both, twice, folder, nowhere):
+        assert "Scanning" not in done.stderr  # refused before any API call
+
+
+def test_a_closed_pipe_is_not_a_traceback(env):
+    done = subprocess.run(
+        f"{sys.executable} -m cloud_checkup.cli checks list --format json | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+def test_the_sandbox_checks_its_dataset_and_port_before_saying_it_serves(env, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: nope\n", encoding="utf-8")
+    refused = cli("sandbox", "--dataset", str(bad), "--port", "0", env=env)
+    assert refused.returncode == 2 and "Serving" not in refused.stderr
+    assert "bad.yaml" in refused.stderr
+    wrong_port = cli("sandbox", "--port", "70000", env=env)
+    assert wrong_port.returncode == 2 and "0 to 65535" in wrong_port.stderr

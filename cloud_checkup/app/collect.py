@@ -19,6 +19,7 @@ from urllib.parse import quote
 from cloud_checkup.checks.base import DetailError, Record
 
 from .cloud import CloudClient, CloudError
+from .cloud.endpoints import ram_action
 from .collections import DetailCollection, ListCollection, Paging, Scope
 
 log = logging.getLogger(__name__)
@@ -220,7 +221,7 @@ class Collector:
         state: dict[str, str] = {}
         for page_number in range(1, MAX_PAGES + 1):
             body = await fetch(_page_params(spec, page_number, state))
-            page_items = _items(body, spec.items)
+            page_items = _items(body, spec)
             items.extend(page_items)
             if not _next_page(spec, body, page_items, len(items), state):
                 return items
@@ -266,8 +267,15 @@ class Collector:
             if error.is_permission or error.is_not_activated:
                 raise
             return DetailError(key, error.code, error.message or _failure_reason(error))
-        data = body if spec.items is None else dig(body, spec.items)
-        return Record(data if data is not None else {}, parent.region, key)
+        if spec.items is None:
+            return Record(body, parent.region, key)
+        data = dig(body, spec.items)
+        if not isinstance(data, Mapping):
+            # An answer without the part asked for proves nothing about the resource.
+            return DetailError(
+                key, "Response.Incomplete", f"the answer has no {spec.items} object"
+            )
+        return Record(data, parent.region, key)
 
     async def _call_detail(
         self, spec: DetailCollection, key: str, parent: Record
@@ -316,10 +324,25 @@ def _bucket_region(bucket: Record) -> str | None:
     return region.removeprefix("oss-") if isinstance(region, str) and region else None
 
 
-def _items(body: Mapping[str, Any], path: str | None) -> list[Any]:
-    if path is None:
+def _items(body: Mapping[str, Any], spec: ListCollection) -> list[Any]:
+    """The records of one page; an answer without its list is an error, not empty."""
+    if spec.items is None:
         return [{k: v for k, v in body.items() if k != "RequestId"}]
-    return as_list(dig(body, path))
+    container = spec.items.split(".", 1)[0]
+    if container not in body:
+        raise _incomplete(spec, f"the answer has no {container}")
+    items = as_list(dig(body, spec.items))
+    if not all(isinstance(item, Mapping) for item in items):
+        raise _incomplete(
+            spec, f"the answer's {spec.items} holds something not a record"
+        )
+    return items
+
+
+def _incomplete(spec: ListCollection, message: str) -> CloudError:
+    return CloudError(
+        "Response.Incomplete", message, action=ram_action(spec.product, spec.action)
+    )
 
 
 def _page_params(spec: ListCollection, page_number: int, state: dict[str, str]) -> dict:

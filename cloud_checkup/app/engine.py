@@ -117,10 +117,12 @@ async def list_regions(
     try:
         body = await cloud.call("ecs", "DescribeRegions")
     except CloudError as error:
-        raise ScanError(
-            f"Could not list the account's regions ({error.code}). The identity "
-            "needs the ecs:DescribeRegions permission."
-        ) from error
+        if error.is_permission:
+            raise ScanError(
+                f"Could not list the account's regions ({error.code}): the identity "
+                "needs the ecs:DescribeRegions permission."
+            ) from error
+        raise ScanError(f"Could not list the account's regions: {error}") from error
     available = [str(r["RegionId"]) for r in as_list(dig(body, "Regions.Region"))]
     if not wanted:
         return available

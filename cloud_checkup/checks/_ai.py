@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._details import read_detail, unreadable
-from ._fields import as_int, as_list
+from ._fields import admits_every_address, as_int, as_list
 from ._security_group import ingress_rules, internet_exposures
 from .base import Finding, Inventory, Record
 
@@ -110,8 +110,7 @@ def gpu_instances(inventory: Inventory) -> list[Record]:
 
 def is_internet(cidr: Any) -> bool:
     """True for an allow-list entry that admits every address (IPv4 or IPv6)."""
-    text = str(cidr or "").strip()
-    return text in {"0.0.0.0/0", "0.0.0.0", "::/0", "::", "*"}
+    return admits_every_address(cidr)
 
 
 def security_group_exposure(

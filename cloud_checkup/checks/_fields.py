@@ -7,18 +7,19 @@ Checks read fields through these helpers so that each quirk is handled once.
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 _TRUE_WORDS = frozenset({"true", "1", "yes", "on", "enable", "enabled"})
-_TIME_FORMATS = (
-    "%Y-%m-%dT%H:%M:%SZ",
-    "%Y-%m-%dT%H:%MZ",
-    "%Y-%m-%dT%H:%M:%S.%fZ",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%dT%H:%M:%S%z",
-)
+_LONG_FRACTION = re.compile(r"(\.\d{7,})")
+_EPOCH_MS_THRESHOLD = 100_000_000_000
+# Fewer digits are a compact date (20261210), not seconds since 1970.
+_EPOCH_MIN_DIGITS = 9
+# Allow-list spellings of "everyone" that are not a network with a /0 prefix.
+_EVERY_ADDRESS_WORDS = frozenset({"0.0.0.0", "::", "*"})
 
 
 def dig(data: Mapping[str, Any] | None, path: str, default: Any = None) -> Any:
@@ -64,16 +65,52 @@ def as_int(value: Any) -> int | None:
 def parse_time(value: Any) -> datetime | None:
     """A UTC datetime from the time formats Alibaba APIs use; None when unreadable.
 
-    ECS gives ``2026-12-10T04:04Z`` (no seconds), RAM ``2026-01-23T12:33:18Z``; times
-    without a zone are taken as UTC.
+    ECS gives ``2026-12-10T04:04Z`` (no seconds), RAM ``2026-01-23T12:33:18Z``, ACK
+    ``2026-01-23T20:33:18+08:00``, others fractions of a second or epoch milliseconds
+    (a number or a string of digits). Times without a zone are taken as UTC.
     """
-    if not value or not isinstance(value, str):
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return _from_epoch(value)
+    if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
-    for pattern in _TIME_FORMATS:
-        try:
-            parsed = datetime.strptime(text, pattern)
-        except ValueError:
-            continue
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    return None
+    if text.isdigit() and len(text) >= _EPOCH_MIN_DIGITS:
+        return _from_epoch(int(text))
+    # fromisoformat takes at most six digits of a fraction; Go services send nine.
+    text = _LONG_FRACTION.sub(lambda m: m.group(1)[:7], text.replace("/", "-"))
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def time_unreadable(value: Any) -> bool:
+    """A time field that holds something, but nothing ``parse_time`` can read."""
+    return value not in (None, "") and parse_time(value) is None
+
+
+def _from_epoch(number: float) -> datetime | None:
+    # Ten digits are seconds until the year 2286; thirteen are milliseconds.
+    seconds = number / 1000 if abs(number) >= _EPOCH_MS_THRESHOLD else number
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def admits_every_address(entry: Any) -> bool:
+    """True for an allow-list entry that lets every address in, IPv4 or IPv6.
+
+    Alibaba's allow lists write it ``0.0.0.0/0``, ``0.0.0.0``, ``::/0``, ``0::0/0``
+    or ``*``; any spelling of a network with a zero-length prefix counts.
+    """
+    text = str(entry or "").strip()
+    if text in _EVERY_ADDRESS_WORDS:
+        return True
+    try:
+        return ipaddress.ip_network(text, strict=False).prefixlen == 0
+    except ValueError:
+        return False

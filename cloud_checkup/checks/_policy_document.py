@@ -2,16 +2,22 @@
 
 A statement's ``Action``, ``Resource`` and ``Principal`` may each be one string or a
 list; ``Principal`` may also be ``"*"`` or a mapping of principal kinds (``RAM``,
-``Service``, ``Federated``) to values. Effects arrive as ``Allow`` or ``allow``.
+``Service``, ``Federated``) to values. Effects arrive as ``Allow`` or ``allow``, and
+element names are read whatever their case (``Statement``, ``statement``), so a
+document spelled unusually is read rather than taken for an empty one.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from ._fields import as_list
+
+# "*" and wildcard ARNs such as "acs:*:*:*:*" name every resource.
+_EVERY_RESOURCE = re.compile(r"^(\*|acs(:\*)+)$", re.IGNORECASE)
 
 
 class UnreadableDocument(ValueError):
@@ -37,16 +43,29 @@ def parse_document(value: Any) -> Mapping[str, Any]:
     return document
 
 
+def element(mapping: Mapping[str, Any], name: str) -> Any:
+    """The policy element ``name`` of a document or statement, in any letter case."""
+    if name in mapping:
+        return mapping[name]
+    wanted = name.lower()
+    for key, value in mapping.items():
+        if str(key).lower() == wanted:
+            return value
+    return None
+
+
 def statements(document: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    return [s for s in as_list(document.get("Statement")) if isinstance(s, Mapping)]
+    return [
+        s for s in as_list(element(document, "Statement")) if isinstance(s, Mapping)
+    ]
 
 
 def allows(statement: Mapping[str, Any]) -> bool:
-    return str(statement.get("Effect", "")).strip().lower() == "allow"
+    return str(element(statement, "Effect") or "").strip().lower() == "allow"
 
 
 def denies(statement: Mapping[str, Any]) -> bool:
-    return str(statement.get("Effect", "")).strip().lower() == "deny"
+    return str(element(statement, "Effect") or "").strip().lower() == "deny"
 
 
 def strings(value: Any) -> list[str]:
@@ -56,7 +75,7 @@ def strings(value: Any) -> list[str]:
 
 def principals(statement: Mapping[str, Any]) -> dict[str, list[str]]:
     """Principal kind -> values; a bare ``"*"`` principal becomes ``{"*": ["*"]}``."""
-    principal = statement.get("Principal")
+    principal = element(statement, "Principal")
     if isinstance(principal, Mapping):
         return {str(kind): strings(values) for kind, values in principal.items()}
     values = strings(principal)
@@ -66,12 +85,31 @@ def principals(statement: Mapping[str, Any]) -> dict[str, list[str]]:
 def grants_everything(statement: Mapping[str, Any], service: str | None = None) -> bool:
     """An Allow statement for every action (of ``service``, if given) on ``*``.
 
-    ``NotAction`` statements are treated as granting everything too: they allow all
-    but a few actions.
+    ``NotAction`` and ``NotResource`` statements allow all but a few actions or
+    resources, so they count as granting everything unless they leave out the very
+    actions in question.
     """
-    if not allows(statement) or "*" not in strings(statement.get("Resource")):
+    if not allows(statement) or not _every_resource(statement):
         return False
-    if statement.get("NotAction") is not None:
-        return True
+    excluded = element(statement, "NotAction")
+    if excluded is not None:
+        return not _excludes_service(strings(excluded), service)
     wanted = {"*"} if service is None else {"*", f"{service}:*"}
-    return any(action.lower() in wanted for action in strings(statement.get("Action")))
+    return any(
+        action.lower() in wanted for action in strings(element(statement, "Action"))
+    )
+
+
+def _every_resource(statement: Mapping[str, Any]) -> bool:
+    if element(statement, "NotResource") is not None:
+        return True
+    resources = strings(element(statement, "Resource"))
+    return any(_EVERY_RESOURCE.match(resource) for resource in resources)
+
+
+def _excludes_service(excluded: list[str], service: str | None) -> bool:
+    """Whether a ``NotAction`` list leaves out every action (of ``service``)."""
+    names = {action.lower() for action in excluded}
+    if "*" in names:
+        return True
+    return service is not None and f"{service}:*" in names

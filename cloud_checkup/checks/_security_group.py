@@ -91,18 +91,28 @@ def _covers_port(rule: Mapping[str, Any], port: int) -> bool:
 
 
 def port_range(text: Any) -> tuple[int, int]:
-    """The (low, high) ports of ``"22/22"``, ``"1/65535"`` or ``"-1/-1"`` (all)."""
+    """The (low, high) ports of ``"22/22"``, ``"1/65535"`` or ``"-1/-1"`` (all).
+
+    Text that is not a port range counts as every port: the rule cannot be shown
+    to be narrower.
+    """
     parts = str(text or "").split("/")
     low = as_int(parts[0]) if parts else None
     high = as_int(parts[-1]) if parts else None
     if low is None or high is None or low < 0 or high < 0:
         return 1, 65535
-    return low, high
+    # A range written high-first still opens the ports between its ends.
+    return min(low, high), max(low, high)
 
 
 def _from_internet(rule: Mapping[str, Any], internet: str) -> bool:
-    field = "Ipv6SourceCidrIp" if ":" in internet else "SourceCidrIp"
-    return _is_whole_internet(rule.get(field), ipv6=":" in internet)
+    # Look in both fields: a rule whose IPv4 field holds ``::/0`` (or the reverse)
+    # must not slip past because its source sits in the other family's field.
+    ipv6 = ":" in internet
+    return any(
+        _is_whole_internet(rule.get(field), ipv6=ipv6)
+        for field in ("SourceCidrIp", "Ipv6SourceCidrIp")
+    )
 
 
 def _is_whole_internet(cidr: Any, *, ipv6: bool) -> bool:
@@ -133,6 +143,12 @@ def security_group_findings(
             continue
         if rules.record is None:
             yield unreadable(group_id, "the security group rules", rules, **where)
+            continue
+        if "Permissions" not in rules.record:
+            # The API always sends Permissions, empty or not: without it the
+            # answer is not the rule list, and no rule can be shown closed.
+            text = "The security group rules were not in the answer"
+            yield Finding.unknown(group_id, text, **where)
             continue
         open_ports = internet_exposures(ingress_rules(rules.record), services)
         if open_ports:

@@ -23,6 +23,9 @@ FORMAT = "cloud-checkup-sandbox/1"
 GLOBAL = "global"
 ERROR_KEY = "$error"
 
+# The biggest dataset the sandbox takes (generated benchmark accounts stay far below).
+MAX_VALUES = 5_000_000
+
 _REGION_RE = re.compile(r"^[a-z]{2}(-[a-z0-9]+)+$")
 _ACTION_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 _DENY_RE = re.compile(r"^(\*|[a-z0-9*-]+:[A-Za-z0-9*]+)$")
@@ -106,6 +109,10 @@ def _read_mapping(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise DatasetError(source, "", f"cannot be read ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise DatasetError(
+            source, "", f"is not UTF-8 text (byte {exc.start})"
+        ) from None
     try:
         if path.suffix.lower() == ".json":
             data = json.loads(text)
@@ -121,9 +128,37 @@ def _read_mapping(path: Path) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         line = f" (line {mark.line + 1})" if mark else ""
         raise DatasetError(source, "", f"is not valid YAML{line}") from None
+    except RecursionError:
+        raise DatasetError(source, "", "is nested too deeply") from None
     if not isinstance(data, dict):
         raise DatasetError(source, "", "must hold a mapping at the top level")
+    if _expanded_size(data, {}) > MAX_VALUES:
+        # YAML aliases can make a small file expand to billions of values.
+        raise DatasetError(
+            source, "", f"expands to more than {MAX_VALUES:,} values (YAML aliases?)"
+        )
     return data
+
+
+def _expanded_size(value: Any, sizes: dict[int, int]) -> int:
+    """How many values ``value`` holds once every YAML alias is expanded.
+
+    Shared (aliased) nodes are measured once, so a file of nested aliases is sized
+    without expanding it.
+    """
+    if not isinstance(value, dict | list):
+        return 1
+    known = sizes.get(id(value))
+    if known is not None:
+        return known
+    children = value.values() if isinstance(value, dict) else value
+    size = 1
+    for child in children:
+        size += _expanded_size(child, sizes)
+        if size > MAX_VALUES:
+            break
+    sizes[id(value)] = size
+    return size
 
 
 def _load_folder(folder: Path) -> Dataset:

@@ -78,7 +78,14 @@ class Store:
         self.path = Path(path) if path is not None else default_path()
         self._clock = clock
         self._lock = threading.RLock()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"The history folder {self.path.parent} cannot be created "
+                f"({error.strerror}). Set CLOUD_CHECKUP_DATA_DIR to a folder you can "
+                "write."
+            ) from error
         self._connection = _open(self.path)
 
     def close(self) -> None:
@@ -586,6 +593,11 @@ def _open(path: Path) -> sqlite3.Connection:
         raise
     except sqlite3.DatabaseError as error:
         connection.close()
+        if _reads_intact(path):
+            raise StoreError(
+                f"The history file {path} is intact but cannot be opened for writing "
+                f"({error}). Check that it and its folder are writable by you."
+            ) from error
         backup = _backup(path, "damaged")
         raise StoreError(
             f"The history file {path} is damaged and cannot be read ({error}). "
@@ -594,6 +606,21 @@ def _open(path: Path) -> sqlite3.Connection:
             backup,
         ) from error
     return connection
+
+
+def _reads_intact(path: Path) -> bool:
+    """Whether the file passes SQLite's own check when opened read-only.
+
+    It is opened immutable, without its journal files. An intact file can still fail
+    to open for writing (a read-only folder, its journal files unwritable): that is
+    not damage, and it must not be called so.
+    """
+    try:
+        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=5)) as reader:
+            return [row[0] for row in reader.execute("PRAGMA quick_check")] == ["ok"]
+    except sqlite3.Error:
+        return False
 
 
 def _prepare(connection: sqlite3.Connection, path: Path) -> None:

@@ -29,6 +29,10 @@ def repository_findings(
             if unknown:
                 yield unknown
             continue
+        if "Repositories" not in body:
+            text = "The repository list was not in the answer"
+            yield Finding.unknown(instance_id, text, **kw)
+            continue
         repositories = as_list(body.get("Repositories"))
         bad = sorted(_name(r) for r in repositories if is_bad(r))
         if bad:

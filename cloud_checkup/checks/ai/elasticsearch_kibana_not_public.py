@@ -47,7 +47,12 @@ def evaluate(inventory):
             yield unknown
         if detail is None:
             continue
-        if not as_bool(detail.get("enableKibanaPublicNetwork")):
+        public = as_bool(detail.get("enableKibanaPublicNetwork"))
+        if public is None:
+            text = "The Kibana public access setting was not in the answer"
+            yield Finding.unknown(instance_id, text, **kw)
+            continue
+        if not public:
             yield Finding.passed(instance_id, "Kibana public access off", **kw)
             continue
         whitelist = as_list(detail.get("kibanaIPWhitelist"))

@@ -47,7 +47,12 @@ def evaluate(inventory):
             yield unknown
         if detail is None:
             continue
-        if not as_bool(detail.get("enablePublic")):
+        public = as_bool(detail.get("enablePublic"))
+        if public is None:
+            text = "The public access setting was not in the answer"
+            yield Finding.unknown(instance_id, text, **kw)
+            continue
+        if not public:
             yield Finding.passed(instance_id, "Public address disabled", **kw)
             continue
         whitelist = as_list(detail.get("publicIpWhitelist"))

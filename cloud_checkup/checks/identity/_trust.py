@@ -25,7 +25,7 @@ def trusted_ram_principals(document) -> list[str]:
         if not allows(statement):
             continue
         for kind, values in principals(statement).items():
-            if kind in ("*", "RAM"):
+            if kind.upper() in ("*", "RAM"):
                 trusted.extend(values)
     return trusted
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from .._fields import admits_every_address
 from ..base import Category, Finding, Remediation, Severity, check
 from ._security_preference import RESOURCE, preference_findings
-
-_EVERYWHERE = frozenset({"0.0.0.0/0", "::/0"})
 
 
 @check(
@@ -42,7 +41,7 @@ def evaluate(inventory):
 
 def _verdict(value):
     masks = {m.strip() for m in str(value).replace(",", ";").split(";") if m.strip()}
-    if not masks or masks & _EVERYWHERE:
+    if not masks or any(admits_every_address(m) for m in masks):
         return Finding.failed(RESOURCE, "Console logon is allowed from any address")
     return Finding.passed(
         RESOURCE, "Console logon only from " + ", ".join(sorted(masks))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from .._details import read_detail, unreadable
-from .._fields import parse_time
+from .._fields import parse_time, time_unreadable
 from ..base import Category, Finding, Remediation, Severity, check
 
 _MAX_IDLE = timedelta(days=90)
@@ -54,6 +54,8 @@ def evaluate(inventory):
 
 
 def _verdict(name, details, user, now):
+    if time_unreadable(details.get("LastLoginDate")):
+        return Finding.unknown(name, "The last logon time is unreadable", name=name)
     last = parse_time(details.get("LastLoginDate"))
     if last is None:
         # Never signed in: measure the idle time from the user's creation.

@@ -5,12 +5,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .._fields import as_bool
-from .._policy_document import allows, denies, principals, statements, strings
+from .._fields import admits_every_address, as_bool
+from .._policy_document import (
+    allows,
+    denies,
+    element,
+    principals,
+    statements,
+    strings,
+)
 
 # Conditions that tie a statement to the caller's network or identity.
 _LIMITING_KEYS = frozenset(
     {"acs:sourceip", "acs:sourcevpc", "acs:sourcevpcid", "acs:accessid"}
+)
+# Operators that admit only the listed values; their negations (NotIpAddress,
+# StringNotEquals) admit everyone else, which is no limit at all.
+_ADMITTING_OPERATORS = frozenset(
+    {"ipaddress", "stringequals", "stringequalsignorecase", "stringlike"}
 )
 
 
@@ -19,13 +31,23 @@ def is_anonymous(statement: Mapping[str, Any]) -> bool:
 
 
 def condition_keys(statement: Mapping[str, Any]) -> set[str]:
-    condition = statement.get("Condition")
+    """The condition keys that really narrow who the statement admits.
+
+    ``acs:SourceIp`` admitting ``0.0.0.0/0`` and negated operators are left out.
+    """
+    condition = element(statement, "Condition")
     if not isinstance(condition, Mapping):
         return set()
     keys = set()
-    for operands in condition.values():
-        if isinstance(operands, Mapping):
-            keys.update(str(key).lower() for key in operands)
+    for operator, operands in condition.items():
+        if not isinstance(operands, Mapping):
+            continue
+        if str(operator).lower().removesuffix("ifexists") not in _ADMITTING_OPERATORS:
+            continue
+        for key, values in operands.items():
+            entries = strings(values)
+            if entries and not any(admits_every_address(v) for v in entries):
+                keys.add(str(key).lower())
     return keys
 
 
@@ -43,7 +65,7 @@ def denies_plain_http(policy: Mapping[str, Any]) -> bool:
     for statement in statements(policy):
         if not (denies(statement) and is_anonymous(statement)):
             continue
-        condition = statement.get("Condition")
+        condition = element(statement, "Condition")
         if not isinstance(condition, Mapping):
             continue
         for operator, operands in condition.items():

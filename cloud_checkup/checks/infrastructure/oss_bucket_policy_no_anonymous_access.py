@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._policy_document import strings
+from .._policy_document import element, strings
 from .._resources import detail_findings
 from ..base import Category, Finding, Remediation, Severity, check
 from ._oss_policy import public_statements
@@ -57,7 +57,7 @@ def _verdict(name, bucket, policy, where):
         return Finding.passed(name, "No bucket policy", **where)
     public = public_statements(policy)
     if public:
-        actions = sorted({a for s in public for a in strings(s.get("Action"))})
+        actions = sorted({a for s in public for a in strings(element(s, "Action"))})
         text = "Anonymous users are allowed " + ", ".join(actions or ["actions"])
         return Finding.failed(name, text, **where)
     return Finding.passed(name, "No statement is open to anonymous users", **where)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from .._details import read_detail, unreadable
-from .._fields import as_list
+from .._fields import admits_every_address, as_list
 from ..base import Category, Finding, Remediation, Severity, check
-
-_ANY_ADDRESS = frozenset({"0.0.0.0/0", "0.0.0.0", "::/0"})
 
 
 @check(
@@ -59,6 +57,10 @@ def evaluate(inventory):
         if arrays.record is None:
             yield unreadable(instance_id, "the IP whitelists", arrays, **where)
             continue
+        if "DBInstanceIPArray" not in arrays.record:
+            text = "The IP whitelists were not in the answer"
+            yield Finding.unknown(instance_id, text, **where)
+            continue
         open_groups = _open_groups(arrays.record)
         if open_groups:
             text = "Whitelist allows every address: " + ", ".join(open_groups)
@@ -74,6 +76,6 @@ def _open_groups(arrays):
         if str(array.get("DBInstanceIPArrayAttribute", "")).lower() == "hidden":
             continue
         entries = {e.strip() for e in str(array.get("SecurityIPList", "")).split(",")}
-        if entries & _ANY_ADDRESS:
+        if any(admits_every_address(entry) for entry in entries):
             groups.append(str(array.get("DBInstanceIPArrayName", "default")))
     return groups

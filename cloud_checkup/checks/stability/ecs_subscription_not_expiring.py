@@ -51,6 +51,8 @@ def _verdict(inventory, instance):
     instance_id = instance["InstanceId"]
     where = {"region": instance.region, "name": instance.get("InstanceName")}
     soon, words = expiry_detail(instance.get("ExpiredTime"), inventory.now)
+    if soon is None:
+        return Finding.unknown(instance_id, words, **where)
     if not soon:
         return Finding.passed(instance_id, words.capitalize(), **where)
     renew = read_detail(inventory, "ecs.instance_auto_renew", instance_id)

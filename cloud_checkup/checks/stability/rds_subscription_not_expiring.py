@@ -47,6 +47,8 @@ def _verdict(inventory, instance):
     instance_id = instance["DBInstanceId"]
     where = {"region": instance.region, "name": instance.get("DBInstanceDescription")}
     soon, words = expiry_detail(instance.get("ExpireTime"), inventory.now)
+    if soon is None:
+        return Finding.unknown(instance_id, words, **where)
     if not soon:
         return Finding.passed(instance_id, words.capitalize(), **where)
     renewal = read_detail(inventory, "rds.instance_auto_renewal", instance_id)

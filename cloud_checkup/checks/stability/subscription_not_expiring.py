@@ -58,6 +58,8 @@ def _verdict(instance, now):
         "name": instance.get("InstanceID"),
     }
     soon, words = expiry_detail(instance.get("EndTime"), now)
+    if soon is None:
+        return Finding.unknown(resource_id, words, **where)
     if not soon:
         return Finding.passed(resource_id, words.capitalize(), **where)
     # RenewStatus: AutoRenewal, ManualRenewal or NotRenewal.
