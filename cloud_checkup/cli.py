@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from cloud_checkup import __version__, cli_profiles, cli_store
+from cloud_checkup import __version__, cli_profiles, cli_store, cli_words
 from cloud_checkup.checks import Category, Package, catalogue
 from cloud_checkup.checks.base import CATEGORY_NAMES
 
@@ -79,9 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     checks = commands.add_parser("checks", help="the check catalogue")
-    checks_commands = checks.add_subparsers(
-        dest="checks_command", metavar="COMMAND", required=True
-    )
+    checks_commands = checks.add_subparsers(dest="checks_command", metavar="COMMAND")
     listing = checks_commands.add_parser("list", help="list every check item")
     listing.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text"
@@ -226,7 +224,8 @@ def _scan(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("cloud-checkup: interrupted", file=sys.stderr)
         return EXIT_SCAN_FAILED
-    progress.summary(result, previous)
+    # A scan of some items has a score of those items only: no change to speak of.
+    progress.summary(result, None if args.checks else previous)
     return _write_reports(result, args, previous)
 
 
@@ -400,26 +399,51 @@ def _write_to_stdout(fmt: str, scan, export, previous) -> None:
 
 
 class _Progress:
-    """Scan events as short lines on stderr, one per category as it completes."""
+    """Scan events as short lines on stderr: one per category as it completes.
+
+    After the scan, ``summary`` adds the health score; nothing else is printed.
+    """
 
     def __init__(self, stream: TextIO):
         self._stream = stream
+        self._completed: set[Category] = set()
 
     def __call__(self, event) -> None:
         from cloud_checkup.app.events import CategoryProgress, ScanStarted
+        from cloud_checkup.cli_words import counted
 
         if isinstance(event, ScanStarted):
-            items = sum(event.totals.values())
-            self._print(f"Scanning {items} items in {len(event.regions)} regions ...")
-        elif isinstance(event, CategoryProgress) and event.done == event.total:
-            failed = ", ".join(f"{n} {s.value}" for s, n in event.failed.items() if n)
-            self._print(
-                f"  {CATEGORY_NAMES[event.category]}: {event.done}/{event.total} items"
-                + (f", failed: {failed}" if failed else "")
-            )
+            items = counted(sum(event.totals.values()), "item")
+            regions = counted(len(event.regions), "region")
+            self._print(f"Scanning {items} in {regions} ...")
+        elif isinstance(event, CategoryProgress) and self._newly_complete(event):
+            self._print(self._category_line(event))
+
+    def _newly_complete(self, event) -> bool:
+        # Once per category, so that no event repeated late adds to the end.
+        if event.done < event.total or event.category in self._completed:
+            return False
+        self._completed.add(event.category)
+        return True
+
+    @staticmethod
+    def _category_line(event) -> str:
+        from cloud_checkup.cli_words import counted
+
+        failed = ", ".join(
+            f"{n} {severity.value}"
+            for severity, n in sorted(event.failed.items(), key=lambda f: f[0].rank)
+            if n
+        )
+        return (
+            f"  {CATEGORY_NAMES[event.category]}: {event.done}/"
+            f"{counted(event.total, 'item')}"
+            + (f", failed: {failed}" if failed else "")
+        )
 
     def summary(self, scan, previous=None) -> None:
         from cloud_checkup.app.connection import root_account_warning
+        from cloud_checkup.cli_words import counted, status_tally
 
         if scan.account.identity.endswith(":root"):
             self._print(f"Warning: {root_account_warning('Account')}")
@@ -428,7 +452,6 @@ class _Progress:
         counts: dict[str, int] = {}
         for result in scan.results:
             counts[result.status.value] = counts.get(result.status.value, 0) + 1
-        tally = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
         score = scan.score
         change = ""
         if previous is not None and previous.score is not None:
@@ -436,7 +459,8 @@ class _Progress:
             change = f", {delta:+d} since {previous.started_at:%Y-%m-%d}"
         self._print(
             f"Health score {score.value} ({score.tier}{change}) for account "
-            f"{scan.account.id}: {tally}; {scan.api_calls} API calls."
+            f"{scan.account.id}: {status_tally(counts)}; "
+            f"{counted(scan.api_calls, 'API call')}."
         )
         if score.coverage < 1:
             self._print(
@@ -449,6 +473,8 @@ class _Progress:
 
 
 def _checks(args: argparse.Namespace) -> int:
+    if args.checks_command is None:
+        return cli_words.missing_command("checks", ["list"])
     items = catalogue()
     if args.format == "json":
         from cloud_checkup.app.catalogue import catalogue_document

@@ -10,11 +10,14 @@ import argparse
 import asyncio
 import getpass
 import json
+import shlex
 import sys
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, TextIO
+from urllib.parse import urlsplit
 
+from cloud_checkup.app import connection
 from cloud_checkup.app.credential_sources import (
     ExistingSetup,
     discover_setups,
@@ -29,6 +32,7 @@ from cloud_checkup.app.profiles import (
     ProfileStore,
 )
 from cloud_checkup.app.secrets import KeyringUnavailable
+from cloud_checkup.cli_words import missing_command
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -48,9 +52,8 @@ _SECRET_PROMPTS = {
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the ``profiles`` command and its subcommands to the main parser."""
     profiles = subparsers.add_parser("profiles", help="manage account profiles")
-    commands = profiles.add_subparsers(
-        dest="profiles_command", metavar="COMMAND", required=True
-    )
+    # Not required: a missing command is answered with the choices (missing_command).
+    commands = profiles.add_subparsers(dest="profiles_command", metavar="COMMAND")
 
     listing = commands.add_parser("list", help="list the account profiles")
     listing.add_argument("--format", choices=("text", "json"), default="text")
@@ -123,6 +126,8 @@ def run(args: argparse.Namespace, store: ProfileStore | None = None) -> int:
         "test": _test,
         "discover": _discover,
     }
+    if args.profiles_command is None:
+        return missing_command("profiles", handlers)
     handler = handlers[args.profiles_command]
     try:
         return asyncio.run(handler(args, store or ProfileStore()))
@@ -185,6 +190,11 @@ async def _add(args: argparse.Namespace, store: ProfileStore) -> int:
     print(f"Added profile {profile.name!r} ({profile.type_name}).")
     if profile.needed_secrets:
         print("Its secrets are in the OS keyring; the profiles file has none.")
+    # Not tested here: the credential may be meant for a network not reachable now.
+    print(
+        "Check that it works with: cloud-checkup profiles test "
+        f"{shlex.quote(profile.name)}"
+    )
     return EXIT_OK
 
 
@@ -261,14 +271,13 @@ async def _remove(args: argparse.Namespace, store: ProfileStore) -> int:
 
 
 async def _test(args: argparse.Namespace, store: ProfileStore) -> int:
-    from cloud_checkup.app import connection
-
     profile = await store.get(args.name)
     result = await connection.test_connection(profile, store, timeout=args.timeout)
     if not result.ok:
-        code = f" [{result.error_code}]" if result.error_code else ""
-        _error(f"test of {profile.name!r} failed ({result.failure}){code}: ")
-        print(f"  {result.message}", file=sys.stderr)
+        failure = _failure(profile, result, args.timeout)
+        _error(f"The test of profile {profile.name!r} failed. {failure}")
+        if result.error_code and not result.error_code.startswith("Transport."):
+            print(f"Alibaba Cloud's error code: {result.error_code}.", file=sys.stderr)
         return EXIT_FAILED
     identity = result.identity
     print(result.message)
@@ -279,6 +288,26 @@ async def _test(args: argparse.Namespace, store: ProfileStore) -> int:
     if result.warning:
         print(f"WARNING: {result.warning}", file=sys.stderr)
     return EXIT_OK
+
+
+def _failure(
+    profile: Profile, result: connection.ConnectionResult, timeout: float
+) -> str:
+    """What went wrong, naming the sandbox when it was the sandbox that was away."""
+    url = profile.endpoint_override
+    if not url or result.failure is not connection.FailureKind.NETWORK_UNREACHABLE:
+        return result.message
+    # A timeout has no error code; a refused or failed connection has one.
+    what = (
+        "could not be reached"
+        if result.error_code
+        else f"did not answer within {timeout:g} seconds"
+    )
+    port = urlsplit(url).port or "PORT"
+    return (
+        f"The sandbox at {url} {what}. Is it running? Start it with "
+        f"'cloud-checkup sandbox --port {port}', or correct the profile's sandbox URL."
+    )
 
 
 async def _discover(args: argparse.Namespace, store: ProfileStore) -> int:

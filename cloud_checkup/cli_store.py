@@ -14,32 +14,66 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from typing import TextIO
 
-from cloud_checkup.app.exceptions import InvalidException, new_exception, parse_tag
+from cloud_checkup.app.exceptions import (
+    InvalidException,
+    check_expiry,
+    new_exception,
+    parse_tag,
+)
+from cloud_checkup.app.model import ItemResult, ScanResult
 from cloud_checkup.app.store import ScanSummary, Store, StoreError
-from cloud_checkup.checks import catalogue
+from cloud_checkup.checks import Package, catalogue
+from cloud_checkup.checks.base import Check, Severity
+from cloud_checkup.cli_words import (
+    STATUS_ORDER,
+    counted,
+    missing_command,
+    status_tally,
+    status_word,
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
+# Scan ids are 32 hex digits; this many tell them apart in a listing.
+SHORT_ID = 8
+_HISTORY_HEADER = (
+    "Started (UTC)",
+    "Scan",
+    "Account",
+    "Status",
+    "Score",
+    "Scope",
+    "Items",
+)
+
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
+    _add_history_parser(commands)
+    _add_exceptions_parser(commands)
+
+
+def _add_history_parser(commands: argparse._SubParsersAction) -> None:
     history = commands.add_parser("history", help="past scans kept on this computer")
-    history_commands = history.add_subparsers(
-        dest="history_command", metavar="COMMAND", required=True
-    )
+    # Not required: a missing command is answered with the choices (missing_command).
+    history_commands = history.add_subparsers(dest="history_command", metavar="COMMAND")
     listing = history_commands.add_parser("list", help="every scan, newest first")
     listing.add_argument("--account", metavar="ID", help="only this account's scans")
     listing.add_argument("--format", choices=("text", "json"), default="text")
     show = history_commands.add_parser("show", help="one scan's results as they were")
-    show.add_argument("scan_id", metavar="SCAN_ID")
+    show.add_argument(
+        "scan_id", metavar="SCAN_ID", help="the scan's id, or enough of its start"
+    )
     show.add_argument(
         "--json", metavar="FILE", help="write its JSON report ('-': stdout)"
     )
 
+
+def _add_exceptions_parser(commands: argparse._SubParsersAction) -> None:
     exceptions = commands.add_parser("exceptions", help="accepted failures")
     exception_commands = exceptions.add_subparsers(
-        dest="exceptions_command", metavar="COMMAND", required=True
+        dest="exceptions_command", metavar="COMMAND"
     )
     listing = exception_commands.add_parser("list", help="the recorded exceptions")
     listing.add_argument("--account", metavar="ID", help="only this account's")
@@ -49,7 +83,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     scope.add_argument("--resource", metavar="ID", help="only this resource")
     scope.add_argument("--tag", metavar="K=V", help="resources with this tag")
     add.add_argument("--reason", required=True, help="why the failure is accepted")
-    add.add_argument("--expires", metavar="YYYY-MM-DD", type=_date, help="last day")
+    add.add_argument(
+        "--expires", metavar="YYYY-MM-DD", type=_date, help="last day (UTC)"
+    )
     add.add_argument(
         "--account", metavar="ID", help="the account (needed if several were scanned)"
     )
@@ -84,37 +120,96 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def _with_store(args: argparse.Namespace, handlers: dict, command: str) -> int:
+    subcommand = getattr(args, f"{command}_command")
+    if subcommand is None:
+        return missing_command(command, handlers)
     try:
         store = Store()
     except StoreError as error:
         _error(str(error))
         return EXIT_FAILED
     with store:
-        return handlers[getattr(args, f"{command}_command")](store, args)
+        return handlers[subcommand](store, args)
+
+
+# -- history -----------------------------------------------------------------------
 
 
 def _history_list(store: Store, args: argparse.Namespace) -> int:
     scans = store.scans(args.account)
+    scopes = {s.scan_id: _scope(store, s) for s in scans}
     if args.format == "json":
-        json.dump([_summary_document(s) for s in scans], sys.stdout, indent=2)
+        documents = [_summary_document(s, scopes[s.scan_id]) for s in scans]
+        json.dump(documents, sys.stdout, indent=2)
         print()
         return EXIT_OK
     if not scans:
-        print("No scans yet.")
-    for scan in scans:
-        print(_summary_line(scan))
+        whose = f" of account {args.account}" if args.account else ""
+        print(f"No scans{whose} yet.")
+        return EXIT_OK
+    length = _short_id_length([s.scan_id for s in scans])
+    rows = [_summary_row(s, scopes[s.scan_id], length) for s in scans]
+    for line in _table([_HISTORY_HEADER, *rows]):
+        print(line)
     return EXIT_OK
 
 
-def _summary_line(scan: ScanSummary) -> str:
+def _scope(store: Store, scan: ScanSummary) -> str:
+    """What the scan covered: ``standard``, ``standard+ai``, ``3 items``, a re-check.
+
+    Regions chosen for the scan follow: ``standard in cn-hangzhou``.
+    """
+    if scan.rechecks:
+        return f"re-check of {scan.rechecks[:SHORT_ID]}"
+    # A history row does not carry its request; the resume plan is where the store
+    # hands it out (a few milliseconds per scan).
+    request = store.resume_plan(scan.scan_id).request
+    if request.check_ids is not None:
+        scope = counted(len(request.check_ids), "item")
+    else:
+        scope = "+".join(p.value for p in Package if p in request.packages)
+    regions = request.regions or ()
+    if len(regions) == 1:
+        return f"{scope} in {regions[0]}"
+    if regions:
+        return f"{scope} in {counted(len(regions), 'region')}"
+    return scope
+
+
+def _short_id_length(scan_ids: list[str]) -> int:
+    """The fewest leading characters, at least ``SHORT_ID``, telling the ids apart."""
+    length = SHORT_ID
+    longest = max((len(i) for i in scan_ids), default=SHORT_ID)
+    while length < longest and len({i[:length] for i in scan_ids}) < len(scan_ids):
+        length += 1
+    return length
+
+
+def _summary_row(scan: ScanSummary, scope: str, id_length: int) -> tuple[str, ...]:
     account = scan.account_alias or scan.account_id or "(unknown account)"
-    score = f"{scan.score:>3} {scan.tier}" if scan.score is not None else "  -"
-    counts = ", ".join(f"{n} {status}" for status, n in sorted(scan.counts.items()))
-    started = scan.started_at.strftime("%Y-%m-%d %H:%M")
-    return f"{started}  {scan.scan_id}  {account}  {scan.status}  {score}  {counts}"
+    score = f"{scan.score} {scan.tier}" if scan.score is not None else "-"
+    return (
+        _when(scan.started_at),
+        scan.scan_id[:id_length],
+        account,
+        scan.status.value,
+        score,
+        scope,
+        status_tally(scan.counts),
+    )
 
 
-def _summary_document(scan: ScanSummary) -> dict:
+def _table(rows: list[tuple[str, ...]]) -> list[str]:
+    """The rows as lines, each column as wide as its widest cell but the last."""
+    widths = [max(len(cell) for cell in column) for column in zip(*rows, strict=True)]
+    widths[-1] = 0
+    return [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
+def _summary_document(scan: ScanSummary, scope: str) -> dict:
     return {
         "scan_id": scan.scan_id,
         "account_id": scan.account_id,
@@ -126,30 +221,81 @@ def _summary_document(scan: ScanSummary) -> dict:
         "tier": scan.tier,
         "counts": scan.counts,
         "rechecks": scan.rechecks,
+        "scope": scope,
     }
 
 
 def _history_show(store: Store, args: argparse.Namespace) -> int:
-    try:
-        scan = store.load_scan(args.scan_id)
-    except KeyError:
-        _error(f"no scan {args.scan_id} in the history (see: history list)")
+    summary = _find_scan(store, args.scan_id)
+    if summary is None:
         return EXIT_USAGE
+    scan = store.load_scan(summary.scan_id)
     if args.json:
         from cloud_checkup.reports import export_json
 
         with _output(args.json) as stream:
             export_json(scan, stream, previous=store.previous_scan(scan))
         return EXIT_OK
-    print(f"Scan {scan.scan_id} of account {scan.account.alias or scan.account.id}")
-    print(f"Taken {scan.started_at:%Y-%m-%d %H:%M} (the account as it was then)")
+    _print_scan(scan, _scope(store, summary))
+    return EXIT_OK
+
+
+def _find_scan(store: Store, wanted: str) -> ScanSummary | None:
+    """The one scan whose id is or starts with ``wanted``; else says why not."""
+    scans = store.scans()
+    exact = [s for s in scans if s.scan_id == wanted]
+    prefix = wanted.strip().lower()
+    matches = exact or [
+        s for s in scans if prefix and s.scan_id.lower().startswith(prefix)
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        _error(f"no scan {wanted} in the history (see: cloud-checkup history list)")
+        return None
+    listed = "\n".join(
+        f"  {s.scan_id}  {_when(s.started_at)}  "
+        f"{s.account_alias or s.account_id or '(unknown account)'}"
+        for s in matches
+    )
+    _error(
+        f"{counted(len(matches), 'scan')} have an id starting with {wanted}; "
+        f"give more of the id:\n{listed}"
+    )
+    return None
+
+
+def _print_scan(scan: ScanResult, scope: str) -> None:
+    account = scan.account.alias or scan.account.id
+    if scan.account.alias and scan.account.id:
+        account = f"{scan.account.alias} ({scan.account.id})"
+    print(f"Scan {scan.scan_id} of account {account}: {scope}")
+    print(f"Taken {_when(scan.started_at)} UTC (the account as it was then)")
     if scan.score:
         print(f"Health score {scan.score.value} ({scan.score.tier})")
-    for result in scan.results:
-        failed = len(result.failed)
-        suffix = f"  ({failed} resources failing)" if failed else ""
-        print(f"  {result.status.value:<14} {result.check_id}{suffix}")
-    return EXIT_OK
+    items = catalogue()
+    for result in sorted(scan.results, key=lambda r: _show_order(r, items)):
+        print(_item_line(result, items))
+
+
+def _show_order(result: ItemResult, items: dict[str, Check]) -> tuple:
+    """Failing items first, the most severe first within each status."""
+    item = items.get(result.check_id)
+    severity = item.severity.rank if item else len(Severity)
+    return STATUS_ORDER.get(result.status, len(STATUS_ORDER)), severity, result.check_id
+
+
+def _item_line(result: ItemResult, items: dict[str, Check]) -> str:
+    item = items.get(result.check_id)
+    severity = item.severity.value if item else "-"
+    # An item a later version dropped is shown by its id alone.
+    title = item.title if item else result.check_id
+    failed = len(result.failed)
+    if failed:
+        title += f" ({counted(failed, 'resource')} failing)"
+    if item:
+        title += f"  [{result.check_id}]"
+    return f"  {status_word(result.status):<15}{severity:<8}{title}"
 
 
 @contextlib.contextmanager
@@ -160,6 +306,9 @@ def _output(destination: str) -> Iterator[TextIO]:
         return
     with open(destination, "w", encoding="utf-8") as stream:
         yield stream
+
+
+# -- exceptions --------------------------------------------------------------------
 
 
 def _exceptions_list(store: Store, args: argparse.Namespace) -> int:
@@ -182,17 +331,19 @@ def _exceptions_list(store: Store, args: argparse.Namespace) -> int:
 
 def _exceptions_add(store: Store, args: argparse.Namespace) -> int:
     if args.check not in catalogue():
-        _error(f"no check item {args.check!r} (see: checks list)")
+        _error(f"no check item {args.check!r} (see: cloud-checkup checks list)")
         return EXIT_USAGE
     account_id = _account_for(store, args.account)
     if account_id is None:
         return EXIT_USAGE
+    now = datetime.now(UTC)
     try:
+        check_expiry(args.expires, now.date())
         exception = new_exception(
             account_id,
             args.check,
             args.reason,
-            now=datetime.now(UTC),
+            now=now,
             resource_id=args.resource,
             tag=parse_tag(args.tag) if args.tag else None,
             expires_on=args.expires,
@@ -200,6 +351,7 @@ def _exceptions_add(store: Store, args: argparse.Namespace) -> int:
     except InvalidException as error:
         _error(str(error))
         return EXIT_USAGE
+    _warn_about_unknowns(store, account_id, args)
     stored = store.add_exception(exception)
     print(f"Exception {stored.id} recorded: {stored.check_id}, {stored.scope}.")
     return EXIT_OK
@@ -219,13 +371,69 @@ def _account_for(store: Store, wanted: str | None) -> str | None:
     return None
 
 
+def _warn_about_unknowns(
+    store: Store, account_id: str, args: argparse.Namespace
+) -> None:
+    """Warn of an account or resource the history has not seen: likely a typo.
+
+    Either may still be right (an account scanned elsewhere, a resource created
+    later), so the exception is recorded anyway.
+    """
+    if account_id not in {a.id for a in store.accounts()}:
+        _warning(
+            f"account {account_id} has never been scanned on this computer; "
+            "recording the exception anyway (check the account id)."
+        )
+        return
+    if args.resource is None:
+        return
+    latest = _latest_result(store, account_id, args.check)
+    if latest is None:
+        _warning(
+            f"no scan of account {account_id} has checked {args.check} yet, so "
+            f"resource {args.resource} could not be confirmed; recording anyway."
+        )
+        return
+    scan, result = latest
+    if args.resource not in {f.resource_id for f in result.findings}:
+        _warning(
+            f"resource {args.resource} was not among the resources of {args.check} "
+            f"in the latest scan ({scan.scan_id[:SHORT_ID]}, "
+            f"{_when(scan.started_at)[:10]}); recording anyway: the "
+            "exception applies once a scan finds it."
+        )
+
+
+def _latest_result(
+    store: Store, account_id: str, check_id: str
+) -> tuple[ScanSummary, ItemResult] | None:
+    """The account's newest scan that checked the item, and its result there."""
+    for summary in store.scans(account_id):
+        results = store.load_scan(summary.scan_id).results
+        found = next((r for r in results if r.check_id == check_id), None)
+        if found is not None:
+            return summary, found
+    return None
+
+
 def _exceptions_remove(store: Store, args: argparse.Namespace) -> int:
     if not store.remove_exception(args.exception_id):
-        _error(f"no exception {args.exception_id} (see: exceptions list)")
+        _error(f"no exception {args.exception_id} (see: cloud-checkup exceptions list)")
         return EXIT_USAGE
     print(f"Exception {args.exception_id} removed.")
     return EXIT_OK
 
 
+def _when(moment: datetime) -> str:
+    """A stored time as ``2026-12-04 10:00``, in UTC (naive ones are UTC already)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
 def _error(message: str) -> None:
     print(f"cloud-checkup: {message}", file=sys.stderr)
+
+
+def _warning(message: str) -> None:
+    print(f"cloud-checkup: warning: {message}", file=sys.stderr)

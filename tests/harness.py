@@ -72,7 +72,7 @@ async def _scan(dataset: Mapping[str, Any] | str, request: ScanRequest) -> ScanR
     sandbox = Sandbox(loaded, host="127.0.0.1", port=0)
     await sandbox.start()
     try:
-        identity = loaded.identities[0]
+        identity = next(iter(loaded.identities.values()))
         credential = Credential(
             identity.access_key_id,
             identity.access_key_secret,

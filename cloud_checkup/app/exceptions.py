@@ -102,6 +102,23 @@ def new_exception(
     )
 
 
+def check_expiry(expires_on: date | None, today: date) -> None:
+    """Refuse a last day already past when recording: it would cover nothing.
+
+    Stored exceptions past their date stay valid records (they show as expired);
+    only a new one is refused. ``today`` is the date scans compare with (UTC).
+
+    Raises:
+        InvalidException: ``expires_on`` is before ``today``.
+    """
+    if expires_on is not None and expires_on < today:
+        raise InvalidException(
+            f"The expiry date {expires_on} has already passed (today is {today}, "
+            "UTC): the exception would cover nothing. Give today or a later date as "
+            "its last day, or no expiry date."
+        )
+
+
 def parse_tag(text: str) -> tuple[str, str]:
     """``"env=staging"`` -> ``("env", "staging")``; keys and values keep their case."""
     key, separator, value = text.partition("=")

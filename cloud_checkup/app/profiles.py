@@ -139,7 +139,8 @@ class Profile:
         for setting in _NEEDED_SETTINGS.get(self.credential_type, ()):
             if not getattr(self, setting):
                 raise ProfileError(
-                    f"A {self.type_name} profile needs {_name(setting)}."
+                    f"{_article(self.type_name)} {self.type_name} profile needs "
+                    f"{_name(setting)}."
                 )
         if self.session_duration is not None:
             low, high = SESSION_DURATION_RANGE
@@ -151,7 +152,8 @@ class Profile:
             for secret in self.needed_secrets:
                 if not getattr(secrets, secret):
                     raise ProfileError(
-                        f"A {self.type_name} profile needs {_name(secret)}."
+                        f"{_article(self.type_name)} {self.type_name} profile needs "
+                        f"{_name(secret)}."
                     )
         if self.endpoint_override is not None:
             _validate_endpoint_override(self.endpoint_override)
@@ -367,3 +369,8 @@ class ProfileStore:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+
+def _article(noun: str) -> str:
+    """'An' before a vowel sound ("an AccessKey pair", "an ECS RAM role"), else 'A'."""
+    return "An" if noun[:1].lower() in "aeio" else "A"

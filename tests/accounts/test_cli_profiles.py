@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import socket
 import sys
 
 import pytest
@@ -78,9 +79,46 @@ def test_a_failed_test_exits_non_zero_with_plain_words(sandbox, capsys):
 
     assert profiles("test", "bad") == 1
     error = capsys.readouterr().err
-    assert "wrong_secret" in error and "[SignatureDoesNotMatch]" in error
-    assert "Enter the secret again" in error
+    assert error.startswith(
+        "cloud-checkup: The test of profile 'bad' failed. The AccessKey secret does "
+        "not match the AccessKey ID. Enter the secret again.\n"
+    )
+    assert "Alibaba Cloud's error code: SignatureDoesNotMatch." in error
+    assert "wrong_secret" not in error  # an internal name, not words
+    assert not any(line.rstrip().endswith(":") for line in error.splitlines())
     assert "not-the-secret" not in error
+
+
+def test_a_sandbox_that_is_not_running_is_named(capsys):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    add_access_key("offline", url)
+    capsys.readouterr()
+
+    assert profiles("test", "offline") == 1
+    error = capsys.readouterr().err
+    assert f"The sandbox at {url} could not be reached. Is it running?" in error
+    assert "Alibaba Cloud could not be reached" not in error
+    assert "Transport." not in error
+
+
+def test_add_suggests_the_test_without_running_it(capsys, monkeypatch):
+    async def no_test(*args, **kwargs):
+        raise AssertionError("profiles add must not test the credential")
+
+    monkeypatch.setattr("cloud_checkup.app.connection.test_connection", no_test)
+
+    assert add_access_key("new one", "http://127.0.0.1:9") == 0
+    assert (
+        "Check that it works with: cloud-checkup profiles test 'new one'"
+        in capsys.readouterr().out
+    )
+
+
+def test_profiles_without_a_command_lists_the_commands(capsys):
+    assert profiles() == 2
+    assert "choose one of: list, add, remove, test, discover" in capsys.readouterr().err
 
 
 def test_the_root_account_is_warned_about(sandbox, capsys):

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from store_support import STANDARD, scan_of
+from store_support import ACCOUNT, STANDARD, fail, item, ok, scan_of
 
 from cloud_checkup import cli_store
 from cloud_checkup.app.model import Score
+from cloud_checkup.app.runner import ScanRequest
 from cloud_checkup.app.store import DATA_DIR_VARIABLE, Store
+from cloud_checkup.checks import Package
+from cloud_checkup.checks.base import Status
 
-SG = "ecs-security-group-no-public-remote-admin"
+SG = "ecs-security-group-no-public-remote-admin"  # high
+PASSWORDS = "ram-password-policy-strength"  # medium
+IDLE_DISKS = "ecs-disk-not-idle"  # low
 
 
 @pytest.fixture
@@ -24,6 +30,20 @@ def data_dir(tmp_path, monkeypatch):
         store.start_scan("scan-1", started_at=started, request=STANDARD, planned=[])
         store.finish_scan(scan)
     return tmp_path
+
+
+def record(store, scan_id, *results, hours=0, request=STANDARD, rechecks=None):
+    scan = scan_of(
+        *results, scan_id=scan_id, hours=hours, score=Score(60, "Fair", {}, {})
+    )
+    store.start_scan(
+        scan_id,
+        started_at=scan.started_at,
+        request=request,
+        planned=[r.check_id for r in results],
+        rechecks=rechecks,
+    )
+    store.finish_scan(scan)
 
 
 def run(*argv: str) -> int:
@@ -98,3 +118,151 @@ def test_a_damaged_history_file_is_reported_not_replaced(tmp_path, monkeypatch, 
     assert run("history", "list") == 1
     assert "damaged" in capsys.readouterr().err
     assert (tmp_path / "history.sqlite3").read_bytes() == b"garbage " * 1000
+
+
+def test_history_list_has_a_header_and_says_what_each_scan_covered(data_dir, capsys):
+    first = "a" * 32
+    with Store() as store:
+        record(store, first, hours=1, request=ScanRequest(frozenset(Package)))
+        record(
+            store,
+            "b" * 32,
+            hours=2,
+            request=ScanRequest(
+                check_ids=frozenset({SG, PASSWORDS, IDLE_DISKS}),
+                regions=("cn-hangzhou",),
+            ),
+        )
+        record(
+            store,
+            "c" * 32,
+            hours=3,
+            request=ScanRequest(check_ids=frozenset({SG})),
+            rechecks=first,
+        )
+        record(store, "d" * 32, hours=4, request=ScanRequest(regions=("a", "b")))
+
+    assert run("history", "list") == 0
+
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.split() == [
+        "Started", "(UTC)", "Scan", "Account", "Status", "Score", "Scope", "Items"
+    ]  # fmt: skip
+    scopes = [
+        row[header.index("Scope") : header.index("Items")].strip() for row in rows
+    ]
+    assert scopes == [
+        "standard in 2 regions",
+        "re-check of aaaaaaaa",
+        "3 items in cn-hangzhou",
+        "standard+ai",
+        "standard",  # scan-1 of the fixture
+    ]
+    assert rows[0][header.index("Scan") :].startswith("dddddddd  ")
+
+
+def test_history_list_counts_items_in_words(data_dir, capsys):
+    with Store() as store:
+        record(store, "a" * 32, item(SG, fail("sg-1")), item(PASSWORDS, ok("p")))
+
+    assert run("history", "list") == 0
+    assert "1 failing, 1 passing" in capsys.readouterr().out
+
+
+def test_history_show_takes_any_unique_start_of_the_id(data_dir, capsys):
+    with Store() as store:
+        record(store, "ab12" + "0" * 28, item(SG, fail("sg-1")))
+        record(store, "ab34" + "0" * 28, hours=1)
+
+    assert run("history", "show", "ab1") == 0
+    assert capsys.readouterr().out.startswith(f"Scan ab12{'0' * 28} of account")
+
+    assert run("history", "show", "ab") == 2
+    error = capsys.readouterr().err
+    assert "2 scans have an id starting with ab" in error
+    assert f"ab12{'0' * 28}" in error and f"ab34{'0' * 28}" in error
+
+    assert run("history", "show", "ab1", "--json", "-") == 0
+    assert json.loads(capsys.readouterr().out)["scan_id"] == "ab12" + "0" * 28
+
+
+def test_history_show_lists_failing_items_first_by_severity(data_dir, capsys):
+    results = [
+        item(PASSWORDS, ok("policy")),
+        item(IDLE_DISKS, fail("d-1")),
+        item(PASSWORDS.replace("strength", "expiry"), fail("policy")),
+        item(SG, fail("sg-1"), fail("sg-2")),
+        item("ecs-instance-in-vpc", status=Status.NOT_APPLICABLE),
+    ]
+    with Store() as store:
+        record(store, "f" * 32, *results)
+
+    assert run("history", "show", "fff") == 0
+
+    lines = capsys.readouterr().out.splitlines()[3:]
+    assert [line.split()[:2] for line in lines] == [
+        ["failing", "high"],
+        ["failing", "low"],
+        ["failing", "low"],
+        ["passing", "medium"],
+        ["not", "applicable"],
+    ]
+    assert "No security group opens SSH (22) or RDP (3389) to the Internet" in lines[0]
+    assert f"(2 resources failing)  [{SG}]" in lines[0]
+    assert f"(1 resource failing)  [{IDLE_DISKS}]" in lines[1]
+
+
+def test_history_and_exceptions_without_a_command_list_the_commands(data_dir, capsys):
+    assert run("history") == 2
+    assert "choose one of: list, show" in capsys.readouterr().err
+    assert run("exceptions") == 2
+    assert "choose one of: list, add, remove" in capsys.readouterr().err
+
+
+def add_exception(*options: str) -> int:
+    return run("exceptions", "add", "--check", SG, "--reason", "jump host", *options)
+
+
+def test_exceptions_add_refuses_an_expiry_date_in_the_past(data_dir, capsys):
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).date()
+
+    assert add_exception("--expires", yesterday.isoformat()) == 2
+
+    assert f"{yesterday} has already passed" in capsys.readouterr().err
+    with Store() as store:
+        assert store.exceptions() == []
+
+
+def test_exceptions_add_warns_of_an_account_never_scanned(data_dir, capsys):
+    assert add_exception("--account", "999") == 0
+
+    captured = capsys.readouterr()
+    assert "warning: account 999 has never been scanned" in captured.err
+    assert "Exception 1 recorded" in captured.out
+    with Store() as store:
+        assert [e.account_id for e in store.exceptions()] == ["999"]
+
+
+def test_exceptions_add_warns_of_a_resource_not_in_the_latest_scan(data_dir, capsys):
+    with Store() as store:
+        record(store, "old", item(SG, fail("sg-gone")), hours=1)
+        record(store, "new", item(SG, fail("sg-1"), ok("sg-2")), hours=2)
+
+    assert add_exception("--resource", "sg-2", "--account", ACCOUNT.id) == 0
+    assert "warning" not in capsys.readouterr().err
+
+    assert add_exception("--resource", "sg-gone") == 0
+    captured = capsys.readouterr()
+    assert "warning: resource sg-gone was not among the resources" in captured.err
+    assert "latest scan (new, 2026-12-04)" in captured.err
+    assert "Exception 2 recorded" in captured.out
+
+
+def test_exceptions_add_warns_when_no_scan_checked_the_item(data_dir, capsys):
+    assert add_exception("--resource", "sg-1") == 0
+
+    assert (
+        f"no scan of account {ACCOUNT.id} has checked {SG}" in capsys.readouterr().err
+    )
+    with Store() as store:
+        assert [e.resource_id for e in store.exceptions()] == ["sg-1"]

@@ -11,6 +11,7 @@ from cloud_checkup.app.exceptions import (
     InvalidException,
     RecordedException,
     apply_exceptions,
+    check_expiry,
     covering_exception,
     new_exception,
     parse_tag,
@@ -97,6 +98,15 @@ def test_who_and_when_are_recorded(monkeypatch):
     exception = _exception()
 
     assert (exception.created_by, exception.created_at) == ("alice", NOW)
+
+
+def test_a_new_exception_may_not_end_before_today():
+    today = NOW.date()
+
+    with pytest.raises(InvalidException, match="2026-12-03 has already passed"):
+        check_expiry(date(2026, 12, 3), today)
+    check_expiry(today, today)  # the last day may be today
+    check_expiry(None, today)
 
 
 def test_a_resource_and_a_tag_together_are_refused():
