@@ -6,7 +6,7 @@ reaches it only over HTTP, usually as an HTTP proxy.
 
 from cloud_checkup.sandbox.dataset import Dataset, DatasetError, Identity, load_dataset
 from cloud_checkup.sandbox.errors import ApiError
-from cloud_checkup.sandbox.faults import FaultRule, Faults
+from cloud_checkup.sandbox.faults import FaultRule, Faults, faults_from_spec
 from cloud_checkup.sandbox.server import RequestRecord, Sandbox, SandboxThread, serve
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "RequestRecord",
     "Sandbox",
     "SandboxThread",
+    "faults_from_spec",
     "load_dataset",
     "serve",
 ]

@@ -95,7 +95,17 @@ def route_host(host: str) -> Route | None:
     if match := _SLS_RE.match(name):
         return Route(host, "openapi", "sls", match["region"])
     prefix, _, region = name.partition(".")
+    if prefix not in ENDPOINT_PREFIXES and not region:
+        # The SDKs' endpoint maps also use "<prefix>-<region>" (ecs-cn-hangzhou).
+        prefix, region = _split_dashed(name)
     product = ENDPOINT_PREFIXES.get(prefix)
     if product is None or (region and not re.fullmatch(_REGION, region)):
         return None
     return Route(host, "openapi", product, region or None)
+
+
+def _split_dashed(name: str) -> tuple[str, str]:
+    for prefix in sorted(ENDPOINT_PREFIXES, key=len, reverse=True):
+        if name.startswith(prefix + "-"):
+            return prefix, name[len(prefix) + 1 :]
+    return name, ""

@@ -126,6 +126,12 @@ PAGING: dict[tuple[str, str], Paging] = {
     ("quotas", "ListProductQuotas"): _p(
         NEXT_TOKEN, "Quotas", 30, 200, assumed=True
     ),
+    ("pai-dsw", "ListInstances"): _p(PAGE_NUMBER, "Instances", 20, 100, assumed=True),
+    ("eas", "ListServices"): _p(PAGE_NUMBER, "Services", 100, 100, assumed=True),
+    # ECS DescribeInstancesFullStatus: PageNumber/PageSize, default 10, max 100.
+    ("ecs", "DescribeInstancesFullStatus"): _p(
+        PAGE_NUMBER, "InstanceFullStatusSet.InstanceFullStatusType", 10, 100
+    ),
 }  # fmt: skip
 
 # The paging fields an answer carries, where they differ from its style's usual ones
@@ -139,6 +145,7 @@ ECHOED: dict[tuple[str, str], frozenset[str]] = {
     ("polardb", "DescribeDBClusters"): _DB_ECHO,
     ("aiworkspace", "ListWorkspaces"): frozenset({"TotalCount"}),
     ("pai-dlc", "ListJobs"): frozenset({"TotalCount"}),
+    ("pai-dsw", "ListInstances"): frozenset({"TotalCount"}),
     ("slb", "DescribeLoadBalancerListeners"): _TOKEN_ECHO,
     ("alb", "ListLoadBalancers"): _TOKEN_ECHO,
     ("alb", "ListServerGroups"): _TOKEN_ECHO,

@@ -34,7 +34,7 @@ from cloud_checkup.sandbox.errors import (
     oss_error_body,
     permission_error,
 )
-from cloud_checkup.sandbox.faults import DropConnection
+from cloud_checkup.sandbox.faults import TRUNCATE, DropConnection, faulty_body
 from cloud_checkup.sandbox.hosts import Route, route_host
 from cloud_checkup.sandbox.signatures import (
     EMPTY_SHA256,
@@ -72,6 +72,7 @@ class Answer:
     content_type: str
     headers: dict[str, str] = field(default_factory=dict)
     error_code: str | None = None
+    parsed: Any = None
 
 
 @dataclass
@@ -90,7 +91,7 @@ class Call:
     signature_valid: bool = False
     read_only: bool = True
     request_id: str = ""
-    truncate: bool = False
+    body_fault: str | None = None
 
     @property
     def product(self) -> str | None:
@@ -115,6 +116,9 @@ class Call:
 
 
 Stage = Callable[[Call], Awaitable[Answer | None]]
+# Told of every successful answer: the request's record and the body before
+# rendering (a dict for JSON and OSS XML alike), e.g. to check its shape in tests.
+AnswerListener = Callable[[RequestRecord, Any], None]
 
 
 def _require_loopback(host: str) -> None:
@@ -136,7 +140,11 @@ class Sandbox:
     Args:
         dataset: a loaded :class:`Dataset`, or anything :func:`load_dataset` takes.
         faults: an optional fault stage (``async (call) -> Answer | None``), run
-            after every check and just before the dataset answers.
+            after every check and just before the dataset answers; usually a
+            :class:`~cloud_checkup.sandbox.faults.Faults`.
+        on_answer: called with each successful answer's record and body.
+        keep_records: keep a :class:`RequestRecord` of every request in
+            ``requests`` (a long benchmark turns it off and reads ``counts``).
     """
 
     def __init__(
@@ -146,6 +154,8 @@ class Sandbox:
         port: int = 0,
         *,
         faults: Stage | None = None,
+        on_answer: AnswerListener | None = None,
+        keep_records: bool = True,
     ):
         _require_loopback(host)
         self.dataset = (
@@ -154,6 +164,9 @@ class Sandbox:
         self.host = host
         self.port = port
         self.requests: list[RequestRecord] = []
+        self.counts: dict[tuple[str, str], int] = {}
+        self._on_answer = on_answer
+        self._keep_records = keep_records
         self._nonces: dict[str, float] = {}
         self._runner: web.AppRunner | None = None
         self._stages: list[Stage] = [
@@ -197,11 +210,16 @@ class Sandbox:
         except DropConnection:
             self._record(call, 0, "ConnectionDropped")
             return await _drop(http)
-        self._record(call, answer.status, answer.error_code)
+        record = self._record(call, answer.status, answer.error_code)
+        if self._on_answer is not None and answer.status < 400:
+            self._on_answer(record, answer.parsed)
         headers = {"Content-Type": answer.content_type, **answer.headers}
-        if call.truncate:
+        if call.body_fault == TRUNCATE:
             return await _truncated(http, answer, headers)
-        return web.Response(status=answer.status, body=answer.body, headers=headers)
+        body = answer.body
+        if call.body_fault is not None:
+            body = faulty_body(call.body_fault, body, call.is_oss)
+        return web.Response(status=answer.status, body=body, headers=headers)
 
     async def _run(self, call: Call) -> Answer:
         try:
@@ -333,7 +351,8 @@ class Sandbox:
     def _body_answer(self, call: Call, body: Any) -> Answer:
         if call.is_oss:
             data, content_type = oss.render(call.action or "", body)
-            return Answer(200, data, content_type, _oss_headers(call.request_id))
+            headers = _oss_headers(call.request_id)
+            return Answer(200, data, content_type, headers, parsed=body)
         if isinstance(body, dict):
             body = {**body, "RequestId": call.request_id}
             data = json.dumps(body).encode()
@@ -344,6 +363,7 @@ class Sandbox:
             data,
             "application/json;charset=utf-8",
             {"x-acs-request-id": call.request_id},
+            parsed=body,
         )
 
     def _error_answer(self, call: Call, error: ApiError) -> Answer:
@@ -360,7 +380,7 @@ class Sandbox:
             error.status, body, "application/json;charset=utf-8", headers, error.code
         )
 
-    def _record(self, call: Call, status: int, error_code: str | None) -> None:
+    def _record(self, call: Call, status: int, error_code: str | None) -> RequestRecord:
         record = RequestRecord(
             host=call.host,
             product=call.product,
@@ -372,7 +392,10 @@ class Sandbox:
             status=status,
             error_code=error_code,
         )
-        self.requests.append(record)
+        if self._keep_records:
+            self.requests.append(record)
+        key = (record.product or call.host, record.action or "-")
+        self.counts[key] = self.counts.get(key, 0) + 1
         logger.info(
             "%s %s %s by %s signature %s, %s -> %s%s",
             record.product or call.host,
@@ -384,6 +407,7 @@ class Sandbox:
             status,
             f" {error_code}" if error_code else "",
         )
+        return record
 
 
 async def _make_call(http: web.Request) -> Call:
@@ -520,8 +544,9 @@ class SandboxThread:
         port: int = 0,
         *,
         faults: Stage | None = None,
+        on_answer: AnswerListener | None = None,
     ):
-        self.sandbox = Sandbox(dataset, host, port, faults=faults)
+        self.sandbox = Sandbox(dataset, host, port, faults=faults, on_answer=on_answer)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
 
@@ -580,15 +605,19 @@ class SandboxThread:
 
 
 async def serve(
-    dataset_path: str | Path, host: str = "127.0.0.1", port: int = 8080
+    dataset_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    *,
+    faults: Stage | None = None,
 ) -> None:
-    """Serve a dataset until cancelled.
+    """Serve a dataset until cancelled, optionally with a fault stage.
 
     Raises:
         DatasetError: the dataset is not valid.
         ValueError: ``host`` is not a loopback address.
     """
-    sandbox = Sandbox(load_dataset(dataset_path), host, port)
+    sandbox = Sandbox(load_dataset(dataset_path), host, port, faults=faults)
     await sandbox.start()
     try:
         await asyncio.Event().wait()

@@ -95,7 +95,7 @@ def test_central_host_reads_region_from_region_id(client):
     reply = client.v3(
         "rds.aliyuncs.com", "DescribeDBInstances", {"RegionId": "cn-hangzhou"}
     )
-    assert reply.json()["TotalCount"] == 35
+    assert reply.json()["TotalRecordCount"] == 35
 
 
 def test_listed_region_without_data_answers_an_empty_list(client):

@@ -154,7 +154,11 @@ class CloudClient:
                     return await send()
             except CloudError as error:
                 error.action = endpoints.ram_action(product, action)
-                if not error.is_transient or attempt == self._retry.attempts:
+                # A used nonce means the HTTP layer resent a signed request after a
+                # dropped connection; a retry signs afresh with a new nonce.
+                resent = error.code == "SignatureNonceUsed"
+                last = attempt == self._retry.attempts
+                if not (error.is_transient or resent) or last:
                     raise
                 delay = self._retry.delay(attempt, error.retry_after)
                 if error.is_throttling:

@@ -1,0 +1,209 @@
+"""Scan a generated account through the sandbox, with latency and Alibaba's rate limits.
+
+Prints the wall time, the API calls made, the fewest calls the checks need, the lower
+bound on time that the rate limits and latency imply, and the app's peak memory. The
+sandbox runs in a child process so that the memory figure is the app's alone.
+
+    python benchmarks/scan_benchmark.py --regions 20 --resources 10000 --latency 0.05
+
+The minimum calls: every list at Alibaba's largest page size (one call when it does not
+page), one call per resource for each per-resource read, and the scan's own three
+(GetCallerIdentity, GetAccountAlias, DescribeRegions). The lower bound: those three in
+sequence, then the slowest chain of one list's pages in sequence followed by its
+per-resource reads, each (product, region, action) allowed ``calls`` per ``window``
+(fixed windows, starting at a window's start) and every call taking the latency, with
+no limit on the client's concurrency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import math
+import multiprocessing
+import resource
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+
+from cloud_checkup.app.cloud import CloudClient
+from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
+from cloud_checkup.app.cloud.transport import Destination, Transport
+from cloud_checkup.app.collect import as_list, dig
+from cloud_checkup.app.collections import (
+    DetailCollection,
+    ListCollection,
+    Scope,
+    all_collections,
+)
+from cloud_checkup.app.engine import (
+    Scanner,
+    ScanRequest,
+    needed_collections,
+    select_checks,
+)
+from cloud_checkup.checks import Package, catalogue
+from cloud_checkup.sandbox import Sandbox, load_dataset
+from cloud_checkup.sandbox.actions import find_entry
+from cloud_checkup.sandbox.dataset import GLOBAL, Dataset
+from cloud_checkup.sandbox.faults import FaultRule, Faults
+from cloud_checkup.sandbox.generate import ACCESS_KEY_ID, ACCESS_KEY_SECRET, generate
+from cloud_checkup.sandbox.limits import limit_for
+from cloud_checkup.sandbox.paging import PAGING
+
+PACKAGES = frozenset({Package.STANDARD, Package.AI})
+ENGINE_CALLS = 3
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the checks need from one account: calls, and the time they must take."""
+
+    minimum_calls: int
+    lower_bound: float
+
+
+def _records(dataset: Dataset, spec: ListCollection, region: str) -> list:
+    entry = find_entry(dataset, spec.product, region, spec.action)
+    if not isinstance(entry, dict) or "$error" in entry or "responses" in entry:
+        return []
+    rule = PAGING.get((spec.product, spec.action))
+    path = ".".join(rule.items) if rule else spec.items
+    return as_list(dig(entry, path)) if path else [entry]
+
+
+def _pages(spec: ListCollection, count: int) -> int:
+    rule = PAGING.get((spec.product, spec.action))
+    if rule is None:
+        return 1
+    return max(1, math.ceil(count / rule.maximum))
+
+
+def _rate_time(product: str, action: str, calls: int, latency: float) -> float:
+    if calls == 0:
+        return 0.0
+    limit = limit_for(product, action)
+    waits = (math.ceil(calls / limit.calls) - 1) * limit.window if limit else 0.0
+    return waits + latency
+
+
+def plan(dataset: Dataset, latency: float) -> Plan:
+    checks = select_checks(ScanRequest(packages=PACKAGES), catalogue())
+    specs = all_collections()
+    names = needed_collections(checks)
+    calls = ENGINE_CALLS
+    parents: dict[tuple[str, str], list] = {}
+    chains: dict[tuple[str, str], float] = {}
+    for name in names:
+        spec = specs[name]
+        if not isinstance(spec, ListCollection):
+            continue
+        regions = list(dataset.regions) if spec.scope is Scope.REGIONAL else [GLOBAL]
+        for region in regions:
+            records = _records(dataset, spec, region)
+            pages = _pages(spec, len(records))
+            calls += pages
+            parents[(name, region)] = records
+            chains[(name, region)] = pages * latency
+    detail_calls: dict[tuple[str, str, str], int] = defaultdict(int)
+    for name in names:
+        spec = specs[name]
+        if not isinstance(spec, DetailCollection):
+            continue
+        for (parent, region), records in list(parents.items()):
+            if parent != spec.parent:
+                continue
+            count = sum(
+                1 for r in records if r.get(spec.parent_field) not in (None, "")
+            )
+            calls += count
+            detail_calls[(spec.product, region, spec.action)] += count
+            took = _rate_time(spec.product, spec.action, count, latency)
+            chains[(name, region)] = chains[(parent, region)] + took
+    return Plan(calls, ENGINE_CALLS * latency + max(chains.values(), default=0.0))
+
+
+def _serve(regions: int, resources: int, seed: int, latency: float, pipe) -> None:
+    """The sandbox's process: serve until told to stop, then report what it saw."""
+
+    async def run() -> None:
+        faults = Faults([FaultRule(latency=latency)], seed=seed, rate_limits=True)
+        dataset = load_dataset(generate(regions, resources, seed))
+        sandbox = Sandbox(dataset, faults=faults, keep_records=False)
+        await sandbox.start()
+        # The plan is computed here so that the app's process never holds the
+        # dataset: its peak memory is then the scan's alone.
+        pipe.send((sandbox.url, plan(dataset, latency)))
+        await asyncio.get_running_loop().run_in_executor(None, pipe.recv)
+        pipe.send(
+            {"requests": sum(sandbox.counts.values()), "throttled": faults.throttled}
+        )
+        await sandbox.stop()
+
+    logging.getLogger("cloud_checkup.sandbox").setLevel(logging.WARNING)
+    asyncio.run(run())
+
+
+async def _scan(url: str) -> tuple[int, float]:
+    credential = Credential(ACCESS_KEY_ID, ACCESS_KEY_SECRET, None)
+    async with Transport(Destination.sandbox(url)) as transport:
+        cloud = CloudClient(StaticCredentials(credential), transport)
+        started = time.monotonic()
+        result = await Scanner(cloud).run(ScanRequest(packages=PACKAGES))
+        elapsed = time.monotonic() - started
+    not_checked = [
+        r.check_id for r in result.results if r.status.value == "not_checked"
+    ]
+    print(f"items: {len(result.results)}, not checked: {len(not_checked)}")
+    return result.api_calls, elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--regions", type=int, default=20)
+    parser.add_argument("--resources", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--latency", type=float, default=0.05)
+    args = parser.parse_args(argv)
+
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    child = context.Process(
+        target=_serve,
+        args=(args.regions, args.resources, args.seed, args.latency, theirs),
+    )
+    child.start()
+    try:
+        url, needs = ours.recv()
+        calls, wall = asyncio.run(_scan(url))
+        ours.send("stop")
+        seen = ours.recv()
+    finally:
+        child.join(timeout=30)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(
+        f"account: {args.regions} regions, {args.resources} resources, "
+        f"seed {args.seed}, latency {args.latency * 1000:.0f} ms, rate limits on"
+    )
+    print(f"wall time: {wall:.1f} s")
+    print(
+        f"API calls made: {calls} (sandbox saw {seen['requests']}, "
+        f"{seen['throttled']} throttled)"
+    )
+    print(
+        f"minimum calls the checks need: {needs.minimum_calls} "
+        f"(ratio {calls / needs.minimum_calls:.3f}, target <= 1.05)"
+    )
+    print(
+        f"lower bound on time: {needs.lower_bound:.1f} s "
+        f"(ratio {wall / needs.lower_bound:.2f}, target <= 1.25)"
+    )
+    print(f"peak memory (app process): {peak_mb:.0f} MB (target < 400 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

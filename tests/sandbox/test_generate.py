@@ -1,0 +1,117 @@
+"""The generator of large accounts, and ``cloud-checkup sandbox generate``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from cloud_checkup.sandbox import load_dataset
+from cloud_checkup.sandbox.cli import add_faults_argument, add_generate_parser
+from cloud_checkup.sandbox.generate import generate
+
+
+def _count(dataset, product, action) -> int:
+    total = 0
+    for actions in dataset["services"][product].values():
+        body = actions.get(action)
+        if body is None:
+            continue
+        node = body
+        for key in {
+            "DescribeInstances": ("Instances", "Instance"),
+            "DescribeDisks": ("Disks", "Disk"),
+            "DescribeDBInstances": ("Items", "DBInstance"),
+        }.get(action, ()):
+            node = node[key]
+        total += len(node)
+    return total
+
+
+def test_same_arguments_same_account():
+    assert generate(3, 400, seed=5) == generate(3, 400, seed=5)
+    assert generate(3, 400, seed=5) != generate(3, 400, seed=6)
+
+
+def test_proportions_and_regions():
+    dataset = generate(regions=4, resources=1000, seed=1)
+    assert len(dataset["regions"]) == 4 == len(set(dataset["regions"]))
+    instances = _count(dataset, "ecs", "DescribeInstances")
+    disks = _count(dataset, "ecs", "DescribeDisks")
+    assert instances == 250 and disks == 350
+    assert _count(dataset, "rds", "DescribeDBInstances") == 40
+    rules = [
+        len(group["Permissions"]["Permission"])
+        for region in dataset["services"]["ecs"].values()
+        for group in region["DescribeSecurityGroupAttribute"]["responses"].values()
+    ]
+    assert min(rules) >= 20 and max(rules) <= 60
+    load_dataset(dataset)  # valid in the dataset format
+
+
+def test_ids_are_unique_across_regions():
+    dataset = generate(regions=3, resources=300, seed=2)
+    ids = [
+        instance["InstanceId"]
+        for region in dataset["services"]["ecs"].values()
+        for instance in region["DescribeInstances"]["Instances"]["Instance"]
+    ]
+    assert len(ids) == len(set(ids)) == 75
+
+
+def test_more_regions_than_known_names():
+    assert len(set(generate(regions=30, resources=30)["regions"])) == 30
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cloud-checkup sandbox")
+    add_faults_argument(parser)
+    add_generate_parser(parser.add_subparsers(dest="command"))
+    return parser
+
+
+def test_generate_command_writes_a_loadable_file(tmp_path):
+    out = tmp_path / "big.json"
+    args = _parser().parse_args(
+        [
+            "generate",
+            "--regions",
+            "2",
+            "--resources",
+            "50",
+            "--seed",
+            "4",
+            "-o",
+            str(out),
+        ]
+    )
+    assert args.handler(args) == 0
+    written = json.loads(out.read_text())
+    assert written == generate(2, 50, 4)
+    assert load_dataset(out).regions == tuple(written["regions"])
+
+
+def test_faults_flag_parses_the_spec():
+    args = _parser().parse_args(["--faults", "seed=3;ecs:*@drop=0.5"])
+    assert args.faults.seed == 3 and args.faults.rules[0].drop == 0.5
+
+
+def test_every_generated_list_longer_than_a_page_is_paged():
+    # A list the sandbox does not page comes back whole for every page number; a
+    # client that pages by PageNumber without TotalCount then never stops.
+    from cloud_checkup.sandbox.paging import PAGING
+
+    dataset = generate(regions=1, resources=2000, seed=1)
+    for product, regions in dataset["services"].items():
+        for actions in regions.values():
+            for action, entry in actions.items():
+                if isinstance(entry, dict) and "responses" not in entry:
+                    lists = [v for v in _lists(entry) if len(v) > 10]
+                    assert not lists or (product, action) in PAGING, (product, action)
+
+
+def _lists(node):
+    if isinstance(node, list):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _lists(value)
