@@ -102,6 +102,11 @@ class Finding:
         return cls(resource_id, Status.FAIL, detail, **kw)
 
     @classmethod
+    def not_applicable(cls, resource_id: str, detail: str, **kw: Any) -> Finding:
+        """A resource the item does not judge, and why (another item covers it)."""
+        return cls(resource_id, Status.NOT_APPLICABLE, detail, **kw)
+
+    @classmethod
     def unknown(cls, resource_id: str, detail: str, **kw: Any) -> Finding:
         """A resource whose data could not be read: the item can never pass."""
         return cls(resource_id, Status.NOT_CHECKED, detail, **kw)
@@ -201,6 +206,9 @@ class Check:
             requires are those of its collections.
         top10: rank (1-10) in the Top 10 configuration risks, if the item is one.
         references: CIS recommendations, Cloud Config rules and other sources.
+        applies_to: the resources the item judges, in words, where they are
+            narrower than its resource type ("RDS PostgreSQL instances"); says why
+            the item is not applicable when there are none.
     """
 
     id: str
@@ -217,6 +225,7 @@ class Check:
     top10: int | None = None
     resource_type: str | None = None
     tags: tuple[str, ...] = field(default=())
+    applies_to: str | None = None
 
 
 _REGISTRY: dict[str, Check] = {}

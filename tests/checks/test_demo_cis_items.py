@@ -25,7 +25,7 @@ EXPECTED = {
     "actiontrail-bucket-not-public": Status.PASS,
     "rds-instance-tde-byok": Status.PASS,
     "rds-instance-ssl-enabled": Status.FAIL,
-    "rds-postgresql-connection-logging": Status.NOT_APPLICABLE,
+    "rds-postgresql-connection-logging": Status.FAIL,
     "ecs-instance-metadata-imdsv2": Status.FAIL,
     "ecs-instance-in-vpc": Status.PASS,
     "vpc-flow-logs-enabled": Status.FAIL,

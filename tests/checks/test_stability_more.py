@@ -101,8 +101,8 @@ GOOD = merge(
     mongodb_instances({"dds-docs": {}}),
     polardb_clusters(polardb_cluster("pc-orders", ["cn-hangzhou-h"])),
     subscriptions(
-        subscription("i-sub", "ecs", 90, "ManualRenewal"),
-        subscription("rm-x", "rds", 10, "AutoRenewal"),
+        subscription("eip-sub", "eip", 90, "ManualRenewal"),
+        subscription("r-x", "redis", 10, "AutoRenewal"),
     ),
     product_quotas(
         {
@@ -137,7 +137,7 @@ BAD = merge(
     # The string "false" is not a truthy value.
     mongodb_instances({"dds-docs": {"DBInstanceReleaseProtection": "false"}}),
     polardb_clusters(polardb_cluster("pc-orders", ["cn-hangzhou-h"], DeletionLock="0")),
-    subscriptions(subscription("i-old", "ecs", 10, "NotRenewal")),
+    subscriptions(subscription("waf-old", "waf", 10, "NotRenewal")),
     product_quotas(
         {
             "ecs": [quota("ecs", "q_security-groups", 100, 90)],
@@ -197,7 +197,7 @@ def test_not_checked_when_the_reads_are_denied(check_id):
 def test_failures_say_what_is_wrong():
     bad = scanned("bad")
     (subscription_finding,) = bad.result("subscription-not-expiring").failed
-    assert subscription_finding.resource_id == "ecs:i-old"
+    assert subscription_finding.resource_id == "waf:waf-old"
     assert "no auto-renewal" in subscription_finding.detail
     (os_finding,) = bad.result("ecs-instance-os-supported").failed
     assert "CentOS 7" in os_finding.detail
@@ -215,7 +215,7 @@ def test_quotas_without_usage_are_skipped():
 
 def test_subscription_products_name_their_product():
     result = scanned("good").result("subscription-not-expiring")
-    assert {f.resource_id for f in result.findings} == {"ecs:i-sub", "rds:rm-x"}
+    assert {f.resource_id for f in result.findings} == {"eip:eip-sub", "redis:r-x"}
 
 
 def test_absent_deletion_protection_is_not_a_pass():

@@ -18,7 +18,8 @@ _TYPE = "ACS::ECS::Instance"
     description=(
         "Flags pay-as-you-go GPU instances without release protection "
         "(DeletionProtection); subscription instances cannot be released by a "
-        "single call and are skipped."
+        "single call and are skipped. The AI asset's view of "
+        "ecs-instance-release-protection, with the same severity."
     ),
     risk=(
         "Releasing a GPU server by mistake destroys its local models and "
@@ -42,6 +43,7 @@ _TYPE = "ACS::ECS::Instance"
     needs=("ecs.instances",),
     references=("Cloud Config ecs-instance-deletion-protection-enabled",),
     resource_type=_TYPE,
+    applies_to="pay-as-you-go GPU ECS instances",
 )
 def evaluate(inventory):
     for instance in gpu_instances(inventory):

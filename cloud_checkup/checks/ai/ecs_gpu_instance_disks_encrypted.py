@@ -19,7 +19,8 @@ _TYPE = "ACS::ECS::Instance"
     package=Package.AI,
     description=(
         "Flags GPU instances with an unencrypted system or data disk: the disks "
-        "that hold model weights, checkpoints and training data."
+        "that hold model weights, checkpoints and training data. The AI asset's "
+        "view of ecs-disk-encrypted, with the same severity."
     ),
     risk=(
         "Snapshots and images made from unencrypted disks carry the models and "
@@ -37,6 +38,7 @@ _TYPE = "ACS::ECS::Instance"
     needs=("ecs.instances", "ecs.disks"),
     references=("CIS 2.0.0 4.2", "Cloud Config ecs-disk-encrypted"),
     resource_type=_TYPE,
+    applies_to="GPU ECS instances",
 )
 def evaluate(inventory):
     disks_by_instance = defaultdict(list)

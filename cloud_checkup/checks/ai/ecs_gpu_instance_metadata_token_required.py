@@ -13,11 +13,12 @@ _TYPE = "ACS::ECS::Instance"
     id="ecs-gpu-instance-metadata-token-required",
     title="GPU ECS instances enforce the security-hardened metadata mode (IMDSv2)",
     category=Category.AI,
-    severity=Severity.HIGH,
+    severity=Severity.MEDIUM,
     package=Package.AI,
     description=(
         "Flags GPU instances whose metadata service accepts requests without a "
-        "token (MetadataOptions.HttpTokens is not required)."
+        "token (MetadataOptions.HttpTokens is not required). The AI asset's view "
+        "of ecs-instance-metadata-imdsv2, with the same severity."
     ),
     risk=(
         "AI applications on GPU servers (notebooks, agents, model UIs that fetch "
@@ -39,6 +40,7 @@ _TYPE = "ACS::ECS::Instance"
     needs=("ecs.instances",),
     references=("Cloud Config ecs-instance-meta-data-mode-check",),
     resource_type=_TYPE,
+    applies_to="GPU ECS instances",
 )
 def evaluate(inventory):
     for instance in gpu_instances(inventory):

@@ -49,6 +49,7 @@ _TYPE = "ACS::ECS::Instance"
         "Cloud Config ecs-security-group-risky-ports-check-with-protocol",
     ),
     resource_type=_TYPE,
+    applies_to="GPU ECS instances",
 )
 def evaluate(inventory):
     for instance in gpu_instances(inventory):

@@ -34,6 +34,7 @@ from ..base import Category, Finding, Package, Remediation, Severity, check
     needs=("ecs.instances",),
     references=("Security Center AI assets: exposure analysis",),
     resource_type="ACS::ECS::Instance",
+    applies_to="GPU ECS instances",
 )
 def evaluate(inventory):
     for instance in inventory.records("ecs.instances"):

@@ -37,6 +37,7 @@ from ._ai_buckets import BUCKET_TYPE, ai_bucket_findings
     needs=("oss.buckets", "oss.bucket_info"),
     references=("Cloud Config oss-default-encryption-kms",),
     resource_type=BUCKET_TYPE,
+    applies_to="OSS buckets holding models or datasets",
 )
 def evaluate(inventory):
     return ai_bucket_findings(inventory, _judge)

@@ -18,7 +18,8 @@ _PUBLIC = frozenset({"public-read", "public-read-write"})
     description=(
         "Among the buckets whose names mark them as AI data (model, dataset, "
         "training, checkpoint, llm, pai ...), flags those with a public-read or "
-        "public-read-write ACL."
+        "public-read-write ACL. The AI asset's view of oss-bucket-not-public, "
+        "with the same severity."
     ),
     risk=(
         "Model weights and training data are costly intellectual property and may "
@@ -37,6 +38,7 @@ _PUBLIC = frozenset({"public-read", "public-read-write"})
     needs=("oss.buckets", "oss.bucket_info"),
     references=("CIS 2.0.0 5.1", "Cloud Config oss-bucket-public-read-prohibited"),
     resource_type=BUCKET_TYPE,
+    applies_to="OSS buckets holding models or datasets",
 )
 def evaluate(inventory):
     return ai_bucket_findings(inventory, _judge)

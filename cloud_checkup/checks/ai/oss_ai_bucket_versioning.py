@@ -14,7 +14,8 @@ from ._ai_buckets import BUCKET_TYPE, ai_bucket_findings
     package=Package.AI,
     description=(
         "Among the buckets whose names mark them as AI data, flags those whose "
-        "versioning is not Enabled (never set, or Suspended)."
+        "versioning is not Enabled (never set, or Suspended). The AI asset's view "
+        "of oss-bucket-versioning, with the same severity."
     ),
     risk=(
         "Without versions, an overwritten or deleted model or dataset cannot be "
@@ -32,6 +33,7 @@ from ._ai_buckets import BUCKET_TYPE, ai_bucket_findings
     needs=("oss.buckets", "oss.bucket_info"),
     references=("Cloud Config oss-bucket-versioning-enabled",),
     resource_type=BUCKET_TYPE,
+    applies_to="OSS buckets holding models or datasets",
 )
 def evaluate(inventory):
     return ai_bucket_findings(inventory, _judge)

@@ -10,13 +10,23 @@ from .._policy_document import UnreadableDocument, parse_document, statements
 from .._resources import detail_findings
 from ..base import Finding, Inventory
 
+Statement = Mapping[str, Any]
+
 
 def custom_policy_findings(
     inventory: Inventory,
-    too_broad: Callable[[Mapping[str, Any]], bool],
+    too_broad: Callable[[Statement], bool],
     problem: str,
+    *,
+    reported_elsewhere: tuple[Callable[[Statement], bool], str] | None = None,
 ) -> Iterable[Finding]:
-    """One finding per custom policy: fails when a statement is ``too_broad``."""
+    """One finding per custom policy: fails when a statement is ``too_broad``.
+
+    Args:
+        reported_elsewhere: a test for statements another item already fails, and
+            the words saying so; a policy whose too-broad statement also fails that
+            test is not applicable here, so that one policy is reported once.
+    """
 
     def verdict(name, policy, detail, where):
         if detail is None:
@@ -27,7 +37,12 @@ def custom_policy_findings(
         except UnreadableDocument as error:
             return Finding.unknown(name, str(error), **where)
         attached = policy.get("AttachmentCount")
-        if any(too_broad(s) for s in statements(document)):
+        broad = [s for s in statements(document) if too_broad(s)]
+        if broad and reported_elsewhere is not None:
+            covered, words = reported_elsewhere
+            if any(covered(s) for s in broad):
+                return Finding.not_applicable(name, words, **where)
+        if broad:
             return Finding.failed(
                 name, f"{problem} (attached {attached or 0} time(s))", **where
             )

@@ -6,6 +6,11 @@ from .._policy_document import grants_everything
 from ..base import Category, Remediation, Severity, check
 from ._custom_policies import custom_policy_findings
 
+_FULL_ADMIN = (
+    "Grants every action (or all but a few) on every resource: reported by "
+    "ram-custom-policy-no-full-admin"
+)
+
 
 def _grants_all_of_ram(statement):
     return grants_everything(statement, service="ram")
@@ -18,7 +23,9 @@ def _grants_all_of_ram(statement):
     severity=Severity.MEDIUM,
     description=(
         "Reads the default version of every custom RAM policy and flags policies "
-        'that allow "ram:*" (or every action) on every resource.'
+        'that allow "ram:*" on every resource. Policies that allow every action '
+        "of every product are left to ram-custom-policy-no-full-admin, which fails "
+        "them."
     ),
     risk=(
         "Full RAM control lets the holder create users, keys and policies, and so "
@@ -43,5 +50,8 @@ def _grants_all_of_ram(statement):
 )
 def evaluate(inventory):
     return custom_policy_findings(
-        inventory, _grants_all_of_ram, "Allows every RAM action on every resource"
+        inventory,
+        _grants_all_of_ram,
+        "Allows every RAM action on every resource",
+        reported_elsewhere=(grants_everything, _FULL_ADMIN),
     )

@@ -35,6 +35,7 @@ _PARAMETERS = ("log_connections", "log_disconnections", "log_duration")
     needs=("rds.instances", "rds.instance_parameters"),
     references=("CIS 2.0.0 6.7", "CIS 2.0.0 6.8", "CIS 2.0.0 6.9"),
     resource_type="ACS::RDS::DBInstance",
+    applies_to="RDS PostgreSQL instances",
 )
 def evaluate(inventory):
     return instance_findings(

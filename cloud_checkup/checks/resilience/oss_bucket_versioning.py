@@ -10,7 +10,8 @@ from ..base import Category, Finding, Remediation, Severity, check
     id="oss-bucket-versioning",
     title="OSS buckets have versioning enabled",
     category=Category.RESILIENCE,
-    severity=Severity.LOW,
+    # Medium, as Alibaba's own rule oss-bucket-versioning-enabled rates it.
+    severity=Severity.MEDIUM,
     description=(
         "Reads each bucket's versioning state and flags buckets where it was never "
         "enabled or has been suspended."

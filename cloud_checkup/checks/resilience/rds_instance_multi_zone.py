@@ -15,7 +15,8 @@ from ..base import Category, Finding, Remediation, Severity, check
     description=(
         "Reads the attributes of each primary RDS instance and checks that its "
         "primary and standby nodes are spread over at least two zones. Basic edition "
-        "instances, which have no standby, fail."
+        "instances have no standby to place: they are not applicable here and fail "
+        "rds-instance-high-availability instead."
     ),
     risk=(
         "With the primary and standby in the same zone, a zone outage takes both "
@@ -53,6 +54,9 @@ def evaluate(inventory):
             "region": instance.region,
             "name": instance.get("DBInstanceDescription"),
         }
+        if _is_basic(instance):
+            yield _single_node(instance_id, where)
+            continue
         attribute = read_attribute(
             inventory,
             "rds.instance_attributes",
@@ -68,9 +72,23 @@ def evaluate(inventory):
         yield _verdict(instance_id, attribute, where)
 
 
+def _is_basic(record):
+    return str(record.get("Category", "")).lower() == "basic"
+
+
+def _single_node(instance_id, where):
+    # One problem, one finding: rds-instance-high-availability fails the edition.
+    return Finding.not_applicable(
+        instance_id,
+        "Basic edition (a single node, no standby to place in another zone): "
+        "judged by rds-instance-high-availability",
+        **where,
+    )
+
+
 def _verdict(instance_id, attribute, where):
-    if str(attribute.get("Category", "")).lower() == "basic":
-        return Finding.failed(instance_id, "Basic edition: no standby node", **where)
+    if _is_basic(attribute):
+        return _single_node(instance_id, where)
     standby = [z.get("ZoneId") for z in as_list(dig(attribute, "SlaveZones.SlaveZone"))]
     found = zones([attribute.get("ZoneId"), *standby])
     if len(found) >= 2:

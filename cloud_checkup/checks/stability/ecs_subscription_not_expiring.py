@@ -39,6 +39,7 @@ from ..base import Category, Finding, Remediation, Severity, check
         "Cloud Config ecs-instance-auto-renewal-enabled",
     ),
     resource_type="ACS::ECS::Instance",
+    applies_to="subscription ECS instances",
 )
 def evaluate(inventory):
     for instance in inventory.records("ecs.instances"):

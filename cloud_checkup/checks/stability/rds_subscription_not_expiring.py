@@ -35,6 +35,7 @@ from ..base import Category, Finding, Remediation, Severity, check
     needs=("rds.instances", "rds.instance_auto_renewal"),
     references=("Cloud Config rds-instance-expired-check",),
     resource_type="ACS::RDS::DBInstance",
+    applies_to="subscription RDS instances",
 )
 def evaluate(inventory):
     for instance in inventory.records("rds.instances"):

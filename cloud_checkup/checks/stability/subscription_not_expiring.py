@@ -6,6 +6,10 @@ from .._expiry import expiry_detail
 from ..base import Category, Finding, Remediation, Severity, check
 
 _GONE_STATES = frozenset({"released", "release"})
+# Billing-centre product codes whose expiry a dedicated item already judges, with the
+# product's own auto-renewal setting: ecs-subscription-not-expiring and
+# rds-subscription-not-expiring. Reporting them here too would fail one instance twice.
+DEDICATED_PRODUCTS = frozenset({"ecs", "rds"})
 
 
 @check(
@@ -15,8 +19,10 @@ _GONE_STATES = frozenset({"released", "release"})
     severity=Severity.HIGH,
     description=(
         "Reads every subscription instance of the account from the billing centre "
-        "(any product: ECS, RDS, Redis, EIP, bandwidth plans, Security Center ...) "
-        "and flags those that end within 30 days and are not set to auto-renew."
+        "and flags those that end within 30 days and are not set to auto-renew. "
+        "Covers the products without an expiry item of their own (Redis, EIP, "
+        "bandwidth plans, Security Center ...); ECS and RDS instances are judged by "
+        "ecs-subscription-not-expiring and rds-subscription-not-expiring instead."
     ),
     risk=(
         "An expired resource is stopped and later released: a forgotten bandwidth "
@@ -40,12 +46,15 @@ _GONE_STATES = frozenset({"released", "release"})
         "Cloud Config slb-instance-expired-check",
     ),
     resource_type="ACS::BSS::Instance",
+    applies_to="subscription resources of products without an expiry item of their own",
 )
 def evaluate(inventory):
     for instance in inventory.records("bss.subscriptions"):
         if str(instance.get("Status", "")).lower() in _GONE_STATES:
             continue
         if str(instance.get("SubscriptionType", "")).lower() != "subscription":
+            continue
+        if str(instance.get("ProductCode", "")).lower() in DEDICATED_PRODUCTS:
             continue
         yield _verdict(instance, inventory.now)
 
