@@ -219,10 +219,19 @@ class Collector:
         fetch = self._page_fetcher(spec, region)
         items: list[Any] = []
         state: dict[str, str] = {}
+        previous: list[Any] | None = None
         for page_number in range(1, MAX_PAGES + 1):
             body = await fetch(_page_params(spec, page_number, state))
             page_items = _items(body, spec)
+            if page_items and page_items == previous:
+                # The action ignored the page asked for and answered the same page
+                # again: asking on would loop, and keep every copy.
+                log.warning(
+                    "%s answered page %d twice; paging stops", spec.name, page_number
+                )
+                return items
             items.extend(page_items)
+            previous = page_items
             if not _next_page(spec, body, page_items, len(items), state):
                 return items
         raise CloudError(

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 from cloud_checkup import __version__
 from cloud_checkup.checks import catalogue as default_catalogue
+from cloud_checkup.checks.applicability import not_applicable_reason
 from cloud_checkup.checks.base import (
     Category,
     Check,
@@ -385,7 +386,11 @@ class Scanner:
             return ItemResult(
                 item.id, Status.NOT_CHECKED, f"internal error in this check: {error!r}"
             )
-        return ItemResult(item.id, _item_status(findings), _reason(findings), findings)
+        status = _item_status(findings)
+        reason = _reason(findings)
+        if status is Status.NOT_APPLICABLE:
+            reason = not_applicable_reason(item, findings)
+        return ItemResult(item.id, status, reason, findings)
 
 
 async def _outcome(name: str, task: asyncio.Task) -> CollectionResult:

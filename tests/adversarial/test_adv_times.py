@@ -103,13 +103,13 @@ def test_an_unreadable_rds_expiry_time_is_not_checked_not_passed():
 
 
 def test_a_subscription_ending_in_epoch_milliseconds_fails():
-    item = subscription("i-bss", "ecs", 5, "ManualRenewal")
+    item = subscription("waf-bss", "waf", 5, "ManualRenewal")
     item["EndTime"] = _epoch_ms(5)
     assert scan(BSS_EXPIRY, subscriptions(item)).status is Status.FAIL
 
 
 def test_a_subscription_with_an_unreadable_end_time_is_not_checked():
-    item = subscription("i-bss", "ecs", 5, "ManualRenewal")
+    item = subscription("waf-bss", "waf", 5, "ManualRenewal")
     item["EndTime"] = "garbage"
     assert scan(BSS_EXPIRY, subscriptions(item)).status is Status.NOT_CHECKED
 

@@ -15,7 +15,7 @@ from aiohttp import web
 
 from cloud_checkup.app.cloud import CloudClient, CloudError, ReadOnlyViolation
 from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
-from cloud_checkup.app.cloud.pacing import Pacer, Rate, RetryPolicy
+from cloud_checkup.app.cloud.pacing import Pacer, Quota, RetryPolicy
 from cloud_checkup.app.cloud.transport import Destination, Transport
 
 CREDENTIAL = StaticCredentials(Credential("LTAI-test", "secret-for-tests"))
@@ -197,13 +197,57 @@ def test_backoff_never_blocks_the_event_loop():
     assert run(scenario()) >= 10
 
 
-def test_pacing_spreads_calls_out_to_the_products_rate():
-    async def scenario():
-        pacer = Pacer({"ecs": Rate(per_second=50, concurrency=2)})
-        async with ScriptedServer([(200, {}, {})] * 10) as server:
-            started = time.monotonic()
-            await _call(server, pacer=pacer, times=10)
-            return time.monotonic() - started
+def test_pacing_keeps_each_region_and_action_within_its_quota_share():
+    quota = {("ecs", "DescribeInstances"): Quota(calls=5, window=1)}
 
-    # Ten calls at 50 per second take at least nine intervals of 20 ms.
-    assert run(scenario()) >= 0.18
+    async def scenario(regions):
+        pacer = Pacer(quota, share=1.0)
+        async with ScriptedServer([(200, {}, {})] * 20) as server:
+            destination = Destination.sandbox(server.url)
+            async with Transport(destination) as transport:
+                client = CloudClient(CREDENTIAL, transport, pacer=pacer)
+                started = time.monotonic()
+                calls = (
+                    client.call("ecs", "DescribeInstances", region=region)
+                    for region in regions
+                )
+                await asyncio.gather(*calls)
+                return time.monotonic() - started
+
+    # Ten calls in one region: five at once (one window's worth), five more as the
+    # bucket refills at five a second.
+    assert run(scenario(["cn-hangzhou"] * 10)) >= 0.9
+    # Five calls in each of two regions: each region has its own allowance.
+    assert run(scenario(["cn-hangzhou"] * 5 + ["cn-shanghai"] * 5)) < 0.9
+
+
+def test_calls_in_flight_are_capped_per_product():
+    async def scenario():
+        in_flight = peak = 0
+
+        async def slow(request):
+            nonlocal in_flight, peak
+            in_flight += 1
+            peak = max(peak, in_flight)
+            await asyncio.sleep(0.05)
+            in_flight -= 1
+            return web.json_response({})
+
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", slow)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        try:
+            async with Transport(Destination.sandbox(f"http://127.0.0.1:{port}")) as t:
+                client = CloudClient(CREDENTIAL, t, pacer=Pacer(in_flight=3))
+                await asyncio.gather(
+                    *(client.call("ram", "ListUsers") for _ in range(12))
+                )
+        finally:
+            await runner.cleanup()
+        return peak
+
+    assert run(scenario()) == 3

@@ -11,7 +11,12 @@ from cloud_checkup.app.cloud import CloudClient
 from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
 from cloud_checkup.app.cloud.transport import Destination, Transport
 from cloud_checkup.app.collect import Collector
-from cloud_checkup.app.collections import DetailCollection, ListCollection, Paging, Scope
+from cloud_checkup.app.collections import (
+    DetailCollection,
+    ListCollection,
+    Paging,
+    Scope,
+)
 from cloud_checkup.sandbox import Sandbox, load_dataset
 
 REGIONS = ["cn-hangzhou", "ap-southeast-1"]
@@ -25,7 +30,9 @@ async def _collect(dataset, spec, parent_spec=None, regions=REGIONS):
         identity = next(iter(loaded.identities.values()))
         credential = Credential(identity.access_key_id, identity.access_key_secret)
         async with Transport(Destination.sandbox(sandbox.url)) as transport:
-            cloud = CloudClient(StaticCredentials(credential), transport, retry=FAST_RETRY)
+            cloud = CloudClient(
+                StaticCredentials(credential), transport, retry=FAST_RETRY
+            )
             collector = Collector(cloud, regions)
             if parent_spec is None:
                 return await collector.fetch_list(spec), sandbox.requests
@@ -79,7 +86,9 @@ def test_next_token_paging_reads_every_page_in_every_region():
 
 def test_a_client_asking_for_more_than_the_maximum_still_gets_everything():
     greedy = ListCollection(**{**SECURITY_GROUPS.__dict__, "page_size": 1000})
-    services = {"ecs": {"cn-hangzhou": {"DescribeSecurityGroups": _groups("cn-hangzhou", 150)}}}
+    services = {
+        "ecs": {"cn-hangzhou": {"DescribeSecurityGroups": _groups("cn-hangzhou", 150)}}
+    }
     result, _ = collect(base_dataset(services), greedy, regions=["cn-hangzhou"])
     assert len(result.records) == 150
 
@@ -112,7 +121,9 @@ def test_marker_paging_follows_is_truncated():
         page_size=100,
         id_field="UserId",
     )
-    users = {"Users": {"User": [{"UserId": str(i), "UserName": f"u{i}"} for i in range(250)]}}
+    users = {
+        "Users": {"User": [{"UserId": str(i), "UserName": f"u{i}"} for i in range(250)]}
+    }
     result, _ = collect(base_dataset({"ram": {"global": {"ListUsers": users}}}), spec)
     assert [r["UserName"] for r in result.records][-1] == "u249"
     assert len(result.records) == 250
@@ -130,11 +141,17 @@ def test_oss_marker_paging_reads_every_bucket():
         id_field="Name",
     )
     buckets = [
-        {"Name": f"bucket-{i:03d}", "Location": "oss-cn-hangzhou", "Region": "cn-hangzhou"}
+        {
+            "Name": f"bucket-{i:03d}",
+            "Location": "oss-cn-hangzhou",
+            "Region": "cn-hangzhou",
+        }
         for i in range(130)
     ]
     listing = {"ListAllMyBucketsResult": {"Buckets": {"Bucket": buckets}}}
-    result, _ = collect(base_dataset({"oss": {"global": {"ListBuckets": listing}}}), spec)
+    result, _ = collect(
+        base_dataset({"oss": {"global": {"ListBuckets": listing}}}), spec
+    )
     assert len(result.records) == 130
     assert result.records[0].region == "cn-hangzhou"
 
@@ -152,7 +169,9 @@ def test_the_same_resource_from_two_regional_endpoints_is_kept_once():
 
 
 def test_a_denied_list_marks_the_collection_unreadable_with_the_missing_action():
-    services = {"ecs": {"cn-hangzhou": {"DescribeSecurityGroups": _groups("cn-hangzhou", 3)}}}
+    services = {
+        "ecs": {"cn-hangzhou": {"DescribeSecurityGroups": _groups("cn-hangzhou", 3)}}
+    }
     dataset = base_dataset(services, deny=["ecs:DescribeSecurityGroups"])
     result, _ = collect(dataset, SECURITY_GROUPS)
     assert not result.ok
@@ -161,7 +180,9 @@ def test_a_denied_list_marks_the_collection_unreadable_with_the_missing_action()
 
 
 @pytest.mark.parametrize("code", ["InstanceEngineType.NotSupport"])
-def test_a_per_resource_call_unsupported_for_one_engine_affects_only_that_resource(code):
+def test_a_per_resource_call_unsupported_for_one_engine_affects_only_that_resource(
+    code,
+):
     parent = ListCollection(
         name="test.rds",
         product="rds",
@@ -180,26 +201,45 @@ def test_a_per_resource_call_unsupported_for_one_engine_affects_only_that_resour
         parent_field="DBInstanceId",
         unsupported_codes=(code,),
     )
-    instances = {"Items": {"DBInstance": [{"DBInstanceId": "rm-mysql"},
-                                          {"DBInstanceId": "rm-pg"},
-                                          {"DBInstanceId": "rm-broken"}]}}
+    instances = {
+        "Items": {
+            "DBInstance": [
+                {"DBInstanceId": "rm-mysql"},
+                {"DBInstanceId": "rm-pg"},
+                {"DBInstanceId": "rm-broken"},
+            ]
+        }
+    }
     tde = {
         "by": "DBInstanceId",
         "responses": {
             "rm-mysql": {"TDEStatus": "Enabled"},
             "rm-pg": {"$error": {"Code": code, "HttpStatus": 403, "Message": "no TDE"}},
-            "rm-broken": {"$error": {"Code": "InternalError", "HttpStatus": 500,
-                                     "Message": "boom"}},
+            "rm-broken": {
+                "$error": {
+                    "Code": "InternalError",
+                    "HttpStatus": 500,
+                    "Message": "boom",
+                }
+            },
         },
     }
-    services = {"rds": {"cn-hangzhou": {"DescribeDBInstances": instances,
-                                        "DescribeDBInstanceTDE": tde}}}
+    services = {
+        "rds": {
+            "cn-hangzhou": {
+                "DescribeDBInstances": instances,
+                "DescribeDBInstanceTDE": tde,
+            }
+        }
+    }
     result, _ = collect(base_dataset(services), detail, parent, regions=["cn-hangzhou"])
     assert result.ok
     assert result.details["rm-mysql"]["TDEStatus"] == "Enabled"
     assert result.detail_errors["rm-pg"].unsupported
     broken = result.detail_errors["rm-broken"]
-    assert not broken.unsupported and not broken.absent and broken.code == "InternalError"
+    assert (
+        not broken.unsupported and not broken.absent and broken.code == "InternalError"
+    )
 
 
 def test_an_empty_list_from_an_action_that_hides_denials_is_proven_blind():
@@ -224,3 +264,22 @@ def test_an_empty_list_from_an_action_that_hides_denials_is_proven_blind():
     # An identity that may call it, in an account without instances: a real empty list.
     allowed, _ = collect(base_dataset({}), instances, regions=["cn-hangzhou"])
     assert allowed.ok and allowed.records == []
+
+
+def test_an_action_that_ignores_page_numbers_is_read_once_not_forever():
+    # No paging rule in the sandbox for this action: it answers every page number
+    # with the whole list and no TotalCount, as a non-paging API would.
+    spec = ListCollection(
+        name="test.not_paged",
+        product="ecs",
+        action="DescribeNotPagedThings",
+        items="Things.Thing",
+        paging=Paging.PAGE_NUMBER,
+        page_size=2,
+        id_field="Id",
+    )
+    things = {"Things": {"Thing": [{"Id": f"t-{i}"} for i in range(2)]}}
+    services = {"ecs": {"cn-hangzhou": {"DescribeNotPagedThings": things}}}
+    result, requests = collect(base_dataset(services), spec, regions=["cn-hangzhou"])
+    assert [r["Id"] for r in result.records] == ["t-0", "t-1"]
+    assert sum(1 for r in requests if r.action == "DescribeNotPagedThings") == 2

@@ -125,9 +125,9 @@ async def _run(dataset, request=None, *, resume=None, judge=None, cancel_after=N
 
             def on_event(event):
                 events.append(event)
-                if cancel_after and isinstance(event, ItemFinished):
-                    if sum(isinstance(e, ItemFinished) for e in events) >= cancel_after:
-                        scanner.cancel()
+                finished = sum(isinstance(e, ItemFinished) for e in events)
+                if cancel_after and finished >= cancel_after:
+                    scanner.cancel()
 
             request = request or ScanRequest(packages=frozenset(Package))
             scan = await scanner.run(request, on_event, resume=resume)
@@ -176,7 +176,9 @@ def test_a_denied_collection_names_the_missing_action():
 def test_no_resources_is_not_applicable():
     empty = {"ram": {"global": {"ListUsers": {"Users": {"User": []}}}}}
     scan, _ = run(base_dataset(empty))
-    assert scan.result("passes").status is Status.NOT_APPLICABLE
+    result = scan.result("passes")
+    assert result.status is Status.NOT_APPLICABLE
+    assert result.reason.startswith("No ") and "scanned regions" in result.reason
 
 
 def test_progress_reaches_each_categorys_total_and_the_scan_ends_with_its_result():

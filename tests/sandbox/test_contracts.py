@@ -61,15 +61,6 @@ DOCUMENTED_EXTRA_FIELDS: dict[tuple[str, str], dict[str, str]] = {
 }
 
 
-# Demo-data fields no SDK model or API reference page we found knows. They are reported
-# to the demo data's owners; strict, so the mark goes as soon as the data is fixed.
-KNOWN_DEMO_DATA_PROBLEMS = {
-    ("eas", "ListGateway"): "Gateways[].IntranetEnabled is not a ListGateway field "
-    "(the model has IntranetDomain, InternetEnabled)",
-    ("pai-dlc", "ListJobs"): "Jobs[].DataSources[].Uri is not a JobItem data source "
-    "field (the model has DataSourceId, MountPath)",
-}
-
 # Actions whose per-product SDK has no response model: checked against the shape in
 # the API reference instead (list path, and fields every item carries).
 REFERENCE_SHAPES = {
@@ -165,11 +156,7 @@ def _sdk_cases() -> list:
     for pair in APP_ACTIONS:
         if pair[0] == "oss" or pair in REFERENCE_SHAPES:
             continue
-        marks = []
-        if pair in KNOWN_DEMO_DATA_PROBLEMS:
-            reason = KNOWN_DEMO_DATA_PROBLEMS[pair]
-            marks.append(pytest.mark.xfail(reason=reason, strict=True))
-        cases.append(pytest.param(*pair, marks=marks, id=":".join(pair)))
+        cases.append(pytest.param(*pair, id=":".join(pair)))
     return cases
 
 

@@ -117,6 +117,7 @@ class CloudClient:
         verb = method or ("GET" if spec.style == "ROA" else "POST")
         return await self._with_retries(
             product,
+            region,
             action,
             lambda: self._send_openapi(
                 host, spec.version, action, verb, path or "/", query
@@ -143,13 +144,15 @@ class CloudClient:
         if subresource:
             query[subresource] = ""
         return await self._with_retries(
-            "oss", action, lambda: self._send_oss(host, region, bucket, query)
+            "oss", region, action, lambda: self._send_oss(host, region, bucket, query)
         )
 
-    async def _with_retries(self, product: str, action: str, send) -> dict[str, Any]:
+    async def _with_retries(
+        self, product: str, region: str | None, action: str, send
+    ) -> dict[str, Any]:
         for attempt in range(1, self._retry.attempts + 1):
             try:
-                async with self._pacer.slot(product):
+                async with self._pacer.slot(product, region, action):
                     self.calls += 1
                     return await send()
             except CloudError as error:
@@ -162,7 +165,7 @@ class CloudClient:
                     raise
                 delay = self._retry.delay(attempt, error.retry_after)
                 if error.is_throttling:
-                    self._pacer.pause(product, delay)
+                    self._pacer.pause(product, region, action, delay)
                 log.info(
                     "%s:%s answered %s; retry %d in %.2f s",
                     product,

@@ -1,15 +1,20 @@
-"""Pacing and retries: few calls, spread out, and patience when the cloud throttles.
+"""Pacing and retries: calls spread within Alibaba's quotas, patience when throttled.
 
-Every request waits for its product's pacer: a cap on calls in flight and on calls per
-second (a token bucket). A throttled answer pauses the whole product for the time the
-cloud asked for (``x-acs-retry-after``) or an exponential back-off with jitter. All
-waiting is ``asyncio.sleep``: nothing here blocks the event loop.
+Alibaba counts API calls per account, per region and per action, in fixed windows
+(see the API behaviour notes). The pacer keeps one token bucket per (product, region,
+action) that holds a share of the published quota, so a scan stays inside it and
+leaves the rest to the console and the account's other tools; a cap on calls in
+flight per product keeps the load on any one service modest. A throttled answer
+pauses that bucket for the time the cloud asked for (``x-acs-retry-after``) or an
+exponential back-off with jitter. All waiting is ``asyncio.sleep``: nothing here
+blocks the event loop.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import fnmatch
 import random
 import time
 from collections.abc import AsyncIterator
@@ -17,24 +22,45 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Rate:
-    per_second: float
-    concurrency: int
+class Quota:
+    """Alibaba's published limit: ``calls`` per ``window`` seconds per region."""
+
+    calls: float
+    window: float
+
+    @property
+    def per_second(self) -> float:
+        return self.calls / self.window
 
 
-# Documented per-action quotas are per account; these stay well inside them, since
-# the console and other tools draw on the same allowance (see the API behaviour notes).
-DEFAULT_RATE = Rate(per_second=20, concurrency=8)
-PRODUCT_RATES = {
-    "ram": Rate(per_second=40, concurrency=8),
-    "ims": Rate(per_second=40, concurrency=8),
-    "sts": Rate(per_second=20, concurrency=4),
-    "sas": Rate(per_second=5, concurrency=2),
-    "cms": Rate(per_second=20, concurrency=4),
-    "actiontrail": Rate(per_second=20, concurrency=4),
-    "resourcecenter": Rate(per_second=10, concurrency=4),
-    "oss": Rate(per_second=50, concurrency=16),
-}
+# The share of each quota a scan may use; the console, Terraform and every other
+# tool of the account draw on the same allowance.
+QUOTA_SHARE = 0.8
+# Calls in flight per product, across its regions and actions.
+IN_FLIGHT_PER_PRODUCT = 48
+
+# (product, action pattern) -> quota, first match wins. Figures are the products'
+# published read quotas; ECS's Describe* rows are unpublished and taken as the visible
+# rows' 1000/60 s; elsewhere the common 100/1 s read quota is assumed.
+QUOTAS: list[tuple[str, str, Quota]] = [
+    ("actiontrail", "LookupEvents", Quota(2, 1)),
+    ("sas", "*", Quota(10, 1)),
+    ("cms", "*", Quota(50, 1)),
+    ("vpc", "DescribeNetworkAcls", Quota(30, 60)),
+    ("vpc", "*", Quota(600, 60)),
+    ("ecs", "*", Quota(1000, 60)),
+    ("resourcecenter", "*", Quota(20, 1)),
+    ("*", "*", Quota(100, 1)),
+]  # fmt: skip
+
+
+def quota_for(product: str, action: str) -> Quota:
+    for row_product, pattern, quota in QUOTAS:
+        if fnmatch.fnmatchcase(product, row_product) and fnmatch.fnmatchcase(
+            action, pattern
+        ):
+            return quota
+    raise AssertionError("the last row matches everything")
 
 
 @dataclass(frozen=True)
@@ -52,51 +78,81 @@ class RetryPolicy:
         return jittered
 
 
-class _ProductPacer:
-    def __init__(self, rate: Rate):
-        self._rate = rate
-        self._slots = asyncio.Semaphore(rate.concurrency)
-        self._next_start = 0.0
+class _Bucket:
+    """A token bucket: ``capacity`` calls at once, refilled at ``rate`` per second.
+
+    The capacity is the share of one quota window, so a short scan may use it at
+    once, as Alibaba's fixed windows allow, and a long one settles at the rate.
+    """
+
+    def __init__(self, quota: Quota, share: float):
+        self._rate = quota.per_second * share
+        self._capacity = max(1.0, quota.calls * share)
+        self._tokens = self._capacity
+        self._stamp = time.monotonic()
         self._paused_until = 0.0
 
-    @contextlib.asynccontextmanager
-    async def slot(self) -> AsyncIterator[None]:
-        async with self._slots:
-            await self._wait_turn()
-            yield
-
-    async def _wait_turn(self) -> None:
+    async def take(self) -> None:
         while True:
             now = time.monotonic()
-            start = max(now, self._next_start, self._paused_until)
-            if start <= now:
-                self._next_start = now + 1.0 / self._rate.per_second
+            self._tokens = min(
+                self._capacity, self._tokens + (now - self._stamp) * self._rate
+            )
+            self._stamp = now
+            wait = self._paused_until - now
+            if wait <= 0 and self._tokens >= 1:
+                self._tokens -= 1
                 return
-            await asyncio.sleep(start - now)
+            if wait <= 0:
+                wait = (1 - self._tokens) / self._rate
+            await asyncio.sleep(wait)
 
     def pause(self, seconds: float) -> None:
         self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+        self._tokens = 0
 
 
 class Pacer:
-    """One pacer per product, created on first use."""
+    """Buckets per (product, region, action) and a cap on calls in flight per product.
+
+    Args:
+        quotas: overrides of the quota per (product, action), for tests.
+        share: the share of each quota a scan may use.
+        in_flight: calls in flight per product.
+    """
 
     def __init__(
-        self, rates: dict[str, Rate] | None = None, default: Rate = DEFAULT_RATE
+        self,
+        quotas: dict[tuple[str, str], Quota] | None = None,
+        *,
+        share: float = QUOTA_SHARE,
+        in_flight: int = IN_FLIGHT_PER_PRODUCT,
     ):
-        self._rates = PRODUCT_RATES | (rates or {})
-        self._default = default
-        self._products: dict[str, _ProductPacer] = {}
+        self._quotas = quotas or {}
+        self._share = share
+        self._in_flight = in_flight
+        self._buckets: dict[tuple[str, str | None, str], _Bucket] = {}
+        self._slots: dict[str, asyncio.Semaphore] = {}
 
-    def _for(self, product: str) -> _ProductPacer:
-        if product not in self._products:
-            self._products[product] = _ProductPacer(
-                self._rates.get(product, self._default)
-            )
-        return self._products[product]
+    def _bucket(self, product: str, region: str | None, action: str) -> _Bucket:
+        key = (product, region, action)
+        if key not in self._buckets:
+            quota = self._quotas.get((product, action)) or quota_for(product, action)
+            self._buckets[key] = _Bucket(quota, self._share)
+        return self._buckets[key]
 
-    def slot(self, product: str) -> contextlib.AbstractAsyncContextManager[None]:
-        return self._for(product).slot()
+    @contextlib.asynccontextmanager
+    async def slot(
+        self, product: str, region: str | None, action: str
+    ) -> AsyncIterator[None]:
+        """Wait for the action's turn and a free slot of its product."""
+        slots = self._slots.setdefault(product, asyncio.Semaphore(self._in_flight))
+        await self._bucket(product, region, action).take()
+        async with slots:
+            yield
 
-    def pause(self, product: str, seconds: float) -> None:
-        self._for(product).pause(seconds)
+    def pause(
+        self, product: str, region: str | None, action: str, seconds: float
+    ) -> None:
+        """The cloud throttled this action: hold it back for ``seconds``."""
+        self._bucket(product, region, action).pause(seconds)

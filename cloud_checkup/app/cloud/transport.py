@@ -47,7 +47,7 @@ class Transport:
         *,
         connect_timeout: float = 5.0,
         read_timeout: float = 20.0,
-        max_connections: int = 32,
+        max_connections: int = 128,
     ):
         self.destination = destination or Destination()
         self._timeout = aiohttp.ClientTimeout(
