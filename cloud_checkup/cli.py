@@ -17,6 +17,7 @@ from typing import TextIO
 from cloud_checkup import __version__, cli_profiles, cli_store, cli_words
 from cloud_checkup.checks import Category, Package, catalogue
 from cloud_checkup.checks.base import CATEGORY_NAMES
+from cloud_checkup.sandbox import cli as sandbox_cli
 
 EXIT_OK = 0
 EXIT_SCAN_FAILED = 1
@@ -96,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument(
         "--port", type=_port, default=8080, help="port on 127.0.0.1 (0: any free one)"
     )
+    sandbox_cli.add_faults_argument(sandbox)
+    sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", metavar="COMMAND")
+    sandbox_cli.add_generate_parser(sandbox_commands)
 
     cli_profiles.add_parser(commands)
     cli_store.add_parsers(commands)
@@ -515,6 +519,8 @@ def _policy(args: argparse.Namespace) -> int:
 
 
 def _sandbox(args: argparse.Namespace) -> int:
+    if getattr(args, "sandbox_command", None) == "generate":
+        return args.handler(args)
     from cloud_checkup.app.runner import demo_dataset_path
     from cloud_checkup.sandbox import DatasetError, Sandbox, load_dataset
 
@@ -526,7 +532,7 @@ def _sandbox(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
     async def serve() -> None:
-        sandbox = Sandbox(dataset, "127.0.0.1", args.port)
+        sandbox = Sandbox(dataset, "127.0.0.1", args.port, faults=args.faults)
         await sandbox.start()
         print(f"Serving {path} on {sandbox.url} (Ctrl+C to stop)", file=sys.stderr)
         try:

@@ -163,3 +163,49 @@ def test_the_sandbox_checks_its_dataset_and_port_before_saying_it_serves(env, tm
     assert "bad.yaml" in refused.stderr
     wrong_port = cli("sandbox", "--port", "70000", env=env)
     assert wrong_port.returncode == 2 and "0 to 65535" in wrong_port.stderr
+
+
+def test_sandbox_generate_writes_a_dataset_a_scan_can_read(env, tmp_path):
+    out = tmp_path / "big.json"
+    made = cli(
+        "sandbox",
+        "generate",
+        "--regions",
+        "2",
+        "--resources",
+        "40",
+        "-o",
+        str(out),
+        env=env,
+    )
+    assert made.returncode == 0, made.stderr
+    scanned = cli("scan", "--sandbox", str(out), "--json", "-", "--no-history", env=env)
+    assert scanned.returncode == 0, scanned.stderr
+    assert len(json.loads(scanned.stdout)["regions"]) == 2
+
+
+def test_sandbox_serves_with_faults_and_stops_on_interrupt(env):
+    import signal
+
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "cloud_checkup.cli",
+            "sandbox",
+            "--port",
+            "0",
+            "--faults",
+            "seed=3;latency=0.01",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        line = server.stderr.readline()
+        assert "Serving" in line and "http://127.0.0.1:" in line
+        assert not line.rstrip().endswith(":0 (Ctrl+C to stop)")
+    finally:
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=30) == 0
