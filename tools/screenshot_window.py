@@ -72,8 +72,12 @@ def _save(window: MainWindow, directory: Path, name: str) -> None:
 
 
 async def _capture(window: MainWindow, directory: Path) -> None:
+    window.refresh_ai_package()
+    await _settle(window.tasks)
+    _save(window, directory, "window-start.png")
     await _scan(window)
     await _scan(window)  # a second checkup: the score change and the chart
+    await _settle(window.tasks)  # the AI package's answer after the scan
     window.show_page(window.checkup_page)
     await asyncio.sleep(0.2)
     _save(window, directory, "window-checkup.png")

@@ -12,7 +12,13 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -483,9 +489,10 @@ def _failure_text(error: Exception) -> str:
     if isinstance(error, ProfileError | KeyringUnavailable):
         return str(error)
     log.error("an account profile operation failed", exc_info=error)
-    return (
+    return QCoreApplication.translate(
+        "AccountsPage",
         "The profile could not be saved because of an internal error. The details "
-        "are in the application log."
+        "are in the application log.",
     )
 
 

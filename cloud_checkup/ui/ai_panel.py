@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from cloud_checkup.app.allowance import FREE_AI_SCANS, Allowance
 from cloud_checkup.app.runner import AiPreflight
 
+from .presentation import plural
 from .widgets import mute
 
 
@@ -32,12 +33,15 @@ class AiState:
             per account, so without it the allowance is unknown).
         allowance: the claimed free allowance, ``None`` when not claimed.
         now: when ``allowance`` was read, to tell what remains of it.
+        billable: whether Security Center can bill the account's AI scans; a
+            sandbox account (the demo) never is, so no allowance applies to it.
     """
 
     preflight: AiPreflight
     account_id: str | None = None
     allowance: Allowance | None = None
     now: datetime | None = None
+    billable: bool = True
 
     @property
     def remaining(self) -> int:
@@ -52,17 +56,26 @@ class AiState:
 
     @property
     def beyond_allowance(self) -> int:
+        if not self.billable:
+            return 0
         return max(0, (self.scans or 0) - self.remaining)
 
 
 class AiPackagePanel(QWidget):
     """The AI package checkbox with why it is off, or the AI scans it will make.
 
+    The box can be ticked only once Security Center has answered that the package is
+    available (``state``); until then it is disabled and says what it waits for.
+
     Signals:
         claimRequested(str): the user asked to claim the free allowance of an account.
+        retryRequested(): the user asked to read the prerequisite again.
     """
 
     claimRequested = Signal(str)  # noqa: N815 - Qt signal naming
+    retryRequested = Signal()  # noqa: N815 - Qt signal naming
+
+    STATUS_WIDTH = 340
 
     def __init__(self, ai_items: int, parent: Any = None) -> None:
         super().__init__(parent)
@@ -79,7 +92,8 @@ class AiPackagePanel(QWidget):
         self.status = mute(QLabel(self))
         self.status.setObjectName("aiStatus")
         self.status.setWordWrap(True)
-        self.status.setMaximumWidth(360)
+        # A fixed width lets the wrapped lines ask for the height they need.
+        self.status.setFixedWidth(self.STATUS_WIDTH)
         self.help_link = QLabel(self)
         self.help_link.setObjectName("aiHelpLink")
         self.help_link.setOpenExternalLinks(True)
@@ -89,11 +103,22 @@ class AiPackagePanel(QWidget):
             self,
         )
         self.claim_button.clicked.connect(self._request_claim)
-        for widget in (self.checkbox, self.status, self.help_link, self.claim_button):
+        self.retry_button = QPushButton(self.tr("Check again"), self)
+        self.retry_button.setObjectName("aiRetry")
+        self.retry_button.clicked.connect(self.retryRequested)
+        for widget in (
+            self.checkbox,
+            self.status,
+            self.help_link,
+            self.claim_button,
+            self.retry_button,
+        ):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
         self.help_link.hide()
         self.claim_button.hide()
+        self.retry_button.hide()
         self._scanning = False
+        self.checking = False
         self.show_unknown()
 
     def show_unknown(self) -> None:
@@ -107,23 +132,32 @@ class AiPackagePanel(QWidget):
         self.status.setText("")
         self.help_link.hide()
         self.claim_button.hide()
+        self.retry_button.hide()
+        self.checking = False
         self._update_enabled()
 
     def show_checking(self) -> None:
         self.show_unknown()
-        self.status.setText(self.tr("Checking the AI package for this account…"))
+        self.checking = True
+        self.status.setText(
+            self.tr("Checking Security Center: is the AI package available?")
+        )
 
     def show_error(self, message: str) -> None:
-        """The prerequisite could not be read: say so, and leave the choice open."""
+        """The prerequisite could not be read: say so; the box waits for an answer."""
         self.show_unknown()
         self.status.setText(
-            self.tr("The AI package's prerequisite could not be read: {why}").format(
-                why=message
-            )
+            self.tr(
+                "Security Center could not tell whether the AI package is available: "
+                "{why}"
+            ).format(why=message)
         )
+        self.retry_button.show()
 
     def show_state(self, state: AiState) -> None:
         self.state = state
+        self.checking = False
+        self.retry_button.hide()
         status = state.preflight.status
         if not status.available:
             self._show_unavailable(state)
@@ -152,21 +186,33 @@ class AiPackagePanel(QWidget):
         lines = [self._estimate_text(state), self._allowance_text(state)]
         self.status.setText("\n".join(line for line in lines if line))
         unclaimed = state.account_id is not None and state.allowance is None
-        self.claim_button.setVisible(unclaimed)
+        self.claim_button.setVisible(state.billable and unclaimed)
 
     def _estimate_text(self, state: AiState) -> str:
         estimate = state.preflight.estimate
         if estimate is None:
             return self.tr("The number of AI scans is not known yet.")
-        text = self.tr("About {scans} AI scans ({assets} assets × {items} items)")
-        text = text.format(
-            scans=f"{estimate.scans:,}", assets=estimate.assets, items=estimate.items
+        text = self.tr("About {scans} ({assets} × {items})").format(
+            scans=plural(
+                estimate.scans, self.tr("{count} AI scan"), self.tr("{count} AI scans")
+            ),
+            assets=plural(
+                estimate.assets, self.tr("{count} asset"), self.tr("{count} assets")
+            ),
+            items=plural(
+                estimate.items, self.tr("{count} item"), self.tr("{count} items")
+            ),
         )
         if estimate.unreadable:
             text += self.tr("; some AI assets could not be counted")
         return text
 
     def _allowance_text(self, state: AiState) -> str:
+        if not state.billable:
+            return self.tr(
+                "A sandbox account: its AI scans are never billed, so no allowance "
+                "is needed."
+            )
         if state.account_id is None:
             return self.tr("Free allowance: known after the first checkup.")
         if state.allowance is None:
@@ -175,10 +221,10 @@ class AiPackagePanel(QWidget):
             return self.tr("Free allowance: expired on {day:%d %b %Y}.").format(
                 day=state.allowance.expires_at.astimezone()
             )
-        return self.tr(
-            "Free allowance: {left} AI scans left, until {day:%d %b %Y}."
-        ).format(
-            left=f"{state.remaining:,}",
+        return self.tr("Free allowance: {left} left, until {day:%d %b %Y}.").format(
+            left=plural(
+                state.remaining, self.tr("{count} AI scan"), self.tr("{count} AI scans")
+            ),
             day=state.allowance.expires_at.astimezone(),
         )
 
@@ -187,11 +233,10 @@ class AiPackagePanel(QWidget):
         self._update_enabled()
 
     def _update_enabled(self) -> None:
-        unavailable = (
-            self.state is not None and not self.state.preflight.status.available
-        )
-        self.checkbox.setEnabled(not self._scanning and not unavailable)
+        available = self.state is not None and self.state.preflight.status.available
+        self.checkbox.setEnabled(not self._scanning and available)
         self.claim_button.setEnabled(not self._scanning)
+        self.retry_button.setEnabled(not self._scanning)
 
     def _request_claim(self) -> None:
         if self.state is not None and self.state.account_id is not None:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cloud_checkup.app.events import CategoryProgress, ScanStarted
 from cloud_checkup.app.model import ScanResult
+from cloud_checkup.app.score import INCOMPLETE
 from cloud_checkup.checks.base import Category, Check, Package, Severity, Status
 
 from . import presentation
@@ -33,6 +35,12 @@ from .widgets import Badge, heading, mute, set_font, tint
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CategoryPanel", text)
+
+
+def _items_text(done: int, total: int) -> str:
+    if total == 1:
+        return _tr("{done}/{total} item").format(done=done, total=total)
+    return _tr("{done}/{total} items").format(done=done, total=total)
 
 
 def snapshot_text(scan: ScanResult) -> str:
@@ -56,12 +64,14 @@ class ScorePanel(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         caption = mute(QLabel(self.tr("Health score"), self))
-        self.value_label = QLabel("–", self)
+        self.value_label = QLabel(self)
         self.value_label.setObjectName("scoreValue")
         set_font(self.value_label, scale=2.6, bold=True)
         self.tier_label = QLabel(self)
-        set_font(self.tier_label, scale=1.4, bold=True)
+        self.tier_label.setObjectName("scoreTier")
+        self._tier_font = QFont(self.tier_label.font())
         self.note_label = mute(QLabel(self))
+        self.note_label.setObjectName("scoreNote")
         self.note_label.setWordWrap(True)
         text_column = QVBoxLayout()
         text_column.addWidget(self.tier_label)
@@ -74,29 +84,72 @@ class ScorePanel(QFrame):
         self.show_idle()
 
     def show_idle(self) -> None:
-        self._show("–", "", self.tr("Press Start to run a checkup of this account."))
+        self._show_placeholder(
+            self.tr("No checkup yet – press Start"),
+            self.tr(
+                "The checkup only reads the account's settings; it changes nothing."
+            ),
+        )
 
     def show_scanning(self) -> None:
-        self._show(
-            "…", self.tr("Scanning"), self.tr("The score appears when the scan ends.")
+        self._show_placeholder(
+            self.tr("Scanning…"), self.tr("The score appears when the scan ends.")
         )
 
     def show_result(self, scan: ScanResult, previous: ScanResult | None = None) -> None:
         if scan.score is None:
-            self._show("–", self.tr("No score"), self._note(scan, previous))
+            self._show_placeholder(self.tr("No score"), self._note(scan, previous))
             return
-        tier = presentation.tier_text(scan.score.tier)
-        self._show(str(scan.score.value), tier, self._note(scan, previous))
-        tint(self.tier_label, presentation.tier_colour(scan.score.tier))
+        colour = presentation.tier_colour(scan.score.tier)
+        self.value_label.setText(str(scan.score.value))
+        self.value_label.setPalette(self.palette())
+        if scan.score.tier == INCOMPLETE:
+            # A score resting on a few items is no verdict: no bold ink for it.
+            tint(self.value_label, colour)
+        self.value_label.show()
+        self.tier_label.setText(presentation.tier_text(scan.score.tier))
+        self._set_tier_font(scale=1.4, bold=True)
+        self.tier_label.setPalette(self.palette())
+        tint(self.tier_label, colour)
+        self.note_label.setText(self._note(scan, previous))
+
+    def _show_placeholder(self, text: str, note: str) -> None:
+        """Before (or without) a score: calm words where the number goes."""
+        self.value_label.hide()
+        self.value_label.setText("")
+        self.tier_label.setText(text)
+        self._set_tier_font(scale=1.2, bold=False)
+        mute(self.tier_label)
+        self.note_label.setText(note)
+
+    def _set_tier_font(self, scale: float, bold: bool) -> None:
+        # From the label's first font each time: scaling the current one compounds.
+        font = QFont(self._tier_font)
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(bold)
+        self.tier_label.setFont(font)
 
     def _note(self, scan: ScanResult, previous: ScanResult | None) -> str:
+        lines = [self._coverage_note(scan)]
+        if not scan.cancelled:
+            lines.insert(0, self._change_note(scan, previous))
+        return "\n".join(line for line in lines if line)
+
+    def _coverage_note(self, scan: ScanResult) -> str:
+        share = round(scan.score.coverage * 100) if scan.score else 0
         if scan.cancelled:
-            return self.tr("Cancelled: a partial result of the items that finished.")
+            return self.tr(
+                "Cancelled: the score rests on the {share}% of the applicable items "
+                "that finished."
+            ).format(share=share)
         if scan.score is not None and scan.score.coverage < 1:
             return self.tr(
                 "Based on {share}% of the applicable items; the others could not be "
                 "checked (see Findings, status Not checked)."
-            ).format(share=round(scan.score.coverage * 100))
+            ).format(share=share)
+        return ""
+
+    def _change_note(self, scan: ScanResult, previous: ScanResult | None) -> str:
         if previous is None or previous.score is None or scan.score is None:
             return self.tr(
                 "First checkup of this account: nothing to compare with yet."
@@ -109,12 +162,6 @@ class ScorePanel(QFrame):
             text = self.tr("{change:+d} since {day}")
         return text.format(change=change, day=f"{day.day} {day:%b}")
 
-    def _show(self, value: str, tier: str, note: str) -> None:
-        self.value_label.setText(value)
-        self.tier_label.setText(tier)
-        self.tier_label.setPalette(self.palette())
-        self.note_label.setText(note)
-
 
 class _CategoryRow:
     """The widgets of one category in the progress grid."""
@@ -124,12 +171,14 @@ class _CategoryRow:
     ):
         self.category = category
         self._failed: dict[Severity, int] = {}
+        self._done = self._total = 0
         self._visible = True
-        self.name = QLabel(presentation.category_text(category), parent)
+        # Short names keep the grid within the smallest window; the tooltip has all.
+        self.name = QLabel(presentation.category_short_text(category), parent)
         self.name.setToolTip(presentation.category_text(category))
         self.bar = QProgressBar(parent)
         self.bar.setTextVisible(False)
-        self.bar.setMinimumWidth(180)
+        self.bar.setMinimumWidth(120)
         self.bar.setMaximumHeight(14)
         self.count = QLabel(parent)
         self.count.setAlignment(
@@ -167,33 +216,45 @@ class _CategoryRow:
 
     def plan(self, total: int) -> None:
         self._failed = {}
+        self._done, self._total = 0, total
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(0)
-        self.count.setText(_tr("0/{total} items").format(total=total))
+        self.count.setText(_items_text(0, total))
         self.score.setText("")
+        self.score.setToolTip("")
         self._show_failures({})
         self.clean.setText("")
 
     def advance(self, done: int, total: int, failed: Mapping[Severity, int]) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(min(done, total) if total else 1)
+        self._done, self._total = done, total
         if done >= total:
-            text = _tr("{done}/{total} done")
+            text = _tr("{done}/{total} done").format(done=done, total=total)
         else:
-            text = _tr("{done}/{total} items")
-        self.count.setText(text.format(done=done, total=total))
+            text = _items_text(done, total)
+        self.count.setText(text)
         self._failed = dict(failed)
         self._show_failures(self._failed)
 
-    def finish(self, score: int | None) -> None:
-        if score is None:
+    def finish(self, score: int | None, cancelled: bool = False) -> None:
+        unfinished = cancelled and self._done < self._total
+        if unfinished:
+            # A few finished items are no verdict on the category.
+            self.score.setText("–")
+            self.score.setToolTip(
+                _tr("Not scored: the checkup was cancelled before this category ended")
+            )
+        elif score is None:
             self.score.setText("–")
             self.score.setToolTip(_tr("No item of this category could be scored"))
         else:
             self.score.setText(str(score))
             self.score.setToolTip(_tr("Category score out of 100"))
         if not any(self._failed.values()):
-            self.clean.setText(_tr("No failures"))
+            self.clean.setText(
+                _tr("No failures so far") if unfinished else _tr("No failures")
+            )
 
     def _show_failures(self, failed: Mapping[Severity, int]) -> None:
         for severity, badge in self.failures.items():
@@ -252,7 +313,7 @@ class CategoryPanel(QFrame):
     def finish(self, scan: ScanResult) -> None:
         scores = scan.score.categories if scan.score else {}
         for category, row in self.rows.items():
-            row.finish(scores.get(category))
+            row.finish(scores.get(category), scan.cancelled)
 
 
 class CheckupPage(QScrollArea):
@@ -302,7 +363,8 @@ class CheckupPage(QScrollArea):
         ai_items = sum(1 for c in self._catalogue.values() if c.package is Package.AI)
         self.ai_panel = AiPackagePanel(ai_items, parent)
         self.ai_checkbox = self.ai_panel.checkbox
-        row.addWidget(self.score, 1)
+        row.addWidget(self.score, 1, Qt.AlignmentFlag.AlignTop)
+        row.addSpacing(16)
         row.addWidget(self.ai_panel, 0, Qt.AlignmentFlag.AlignTop)
         return row
 
@@ -369,7 +431,7 @@ class CheckupPage(QScrollArea):
         self._showing_result = True
         self.score.show_result(scan, previous)
         self.categories.finish(scan)
-        self.top10_model.set_results(scan.results)
+        self.top10_model.set_results(scan.results, cancelled=scan.cancelled)
         self.top10_model.set_previous(previous.results if previous else None)
 
     def show_scan(

@@ -21,18 +21,114 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloud_checkup.checks.base import Check, Status
+from cloud_checkup.checks.base import Check, Finding, Status
 
 from . import presentation
 from .models import ItemEntry, ResourcesColumn, ResourcesModel
 from .widgets import Badge, heading, mute, set_font
 
+# Failing resources named in "What is wrong"; the table below lists them all.
+SHOWN_FAILURES = 3
+
 
 def _paragraph(parent: QWidget) -> QLabel:
+    # Plain text: details and reasons come from the cloud and must not render as HTML.
     label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def _finding_line(finding: Finding) -> str:
+    """``shop-web (lb-bp1shopweb01): All servers in one zone``."""
+    name = finding.resource_id
+    if finding.name and finding.name != finding.resource_id:
+        name = f"{finding.name} ({finding.resource_id})"
+    return f"{name}: {finding.detail}" if finding.detail else name
+
+
+class ResourcesTable(QTableView):
+    """The resources of one item: Detail takes the room and wraps, nothing scrolls
+    sideways, and up to ten rows show without an inner scroll bar."""
+
+    MAX_ROWS_SHOWN = 10
+    DETAIL_SHARE = 0.45
+    # Wrapped rows are measured one by one; past this many they keep one line.
+    MAX_ROWS_MEASURED = 200
+    # Long ids and names are cut (the tooltip has them whole) to leave Detail room.
+    COLUMN_CAPS = {ResourcesColumn.RESOURCE_ID: 190, ResourcesColumn.NAME: 140}
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().hide()
+
+    def setModel(self, model: Any) -> None:  # noqa: N802 - Qt override
+        super().setModel(model)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(
+            ResourcesColumn.DETAIL, QHeaderView.ResizeMode.Stretch
+        )
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit()
+
+    def fit(self) -> None:
+        """Size the columns to the rows, then the table to its rows."""
+        self._fit_columns()
+        self._fit_height()
+
+    def _fit_columns(self) -> None:
+        """Leave Detail at least ``DETAIL_SHARE`` of the width: cap long ids and
+        names, then let Region and Name step aside (each row's tooltip has them)."""
+        header = self.horizontalHeader()
+        wanted = {}
+        for column in ResourcesColumn:
+            if column is ResourcesColumn.DETAIL:
+                continue
+            self.setColumnHidden(column, False)  # a hidden column measures nothing
+            width = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+            wanted[column] = min(width, self.COLUMN_CAPS.get(column, width))
+        budget = self.viewport().width() * (1 - self.DETAIL_SHARE)
+        for column in (None, ResourcesColumn.REGION, ResourcesColumn.NAME):
+            if column is not None:
+                wanted.pop(column)
+            if sum(wanted.values()) <= budget:
+                break
+        for column in ResourcesColumn:
+            if column is ResourcesColumn.DETAIL:
+                continue
+            self.setColumnHidden(column, column not in wanted)
+            if column in wanted:
+                header.resizeSection(column, wanted[column])
+
+    def _fit_height(self) -> None:
+        model = self.model()
+        if model is None:
+            return
+        if model.rowCount() <= self.MAX_ROWS_MEASURED:
+            self.resizeRowsToContents()
+            least = self.verticalHeader().defaultSectionSize()
+            for row in range(model.rowCount()):
+                if self.rowHeight(row) < least:
+                    self.setRowHeight(row, least)
+        rows = min(model.rowCount(), self.MAX_ROWS_SHOWN)
+        height = sum(self.rowHeight(row) for row in range(rows))
+        if not rows:
+            height = self.verticalHeader().defaultSectionSize()
+        header = self.horizontalHeader().sizeHint().height()
+        self.setFixedHeight(header + height + 2 * self.frameWidth() + 2)
 
 
 class DetailPane(QScrollArea):
@@ -87,7 +183,9 @@ class DetailPane(QScrollArea):
         self.reason.setFrameShape(QFrame.Shape.StyledPanel)
         self.reason.setMargin(8)
         layout.addWidget(self.reason)
-        self.description = self._section(layout, body, self.tr("What is wrong"))
+        self.problem = self._section(layout, body, self.tr("What is wrong"))
+        self.problem.setObjectName("whatIsWrong")
+        self.description = self._section(layout, body, self.tr("What it checks"))
         self.risk = self._section(layout, body, self.tr("Why it matters"))
         self.resources_heading = heading(self.tr("Affected resources"), 1.1, body)
         layout.addWidget(self.resources_heading)
@@ -107,6 +205,7 @@ class DetailPane(QScrollArea):
         layout.addLayout(accept_row)
         layout.addWidget(heading(self.tr("How to fix it"), 1.1, body))
         self.steps = _paragraph(body)
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.steps)
         self.console_path = _paragraph(body)
         self.console_path.setObjectName("consolePath")
@@ -140,21 +239,9 @@ class DetailPane(QScrollArea):
 
     def _build_resources(self, body: QWidget) -> QTableView:
         self.resources_model = ResourcesModel(self)
-        view = QTableView(body)
+        view = ResourcesTable(body)
         view.setObjectName("resourcesView")
         view.setModel(self.resources_model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setShowGrid(False)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        header = view.horizontalHeader()
-        for column in ResourcesColumn:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(
-            ResourcesColumn.DETAIL, QHeaderView.ResizeMode.Stretch
-        )
         self.resources_view = view
         return view
 
@@ -183,6 +270,7 @@ class DetailPane(QScrollArea):
             self.resources_model.set_findings([])
             return
         self._show_summary(entry)
+        self._show_problem(entry)
         self._show_resources(entry)
         self.accept_button.setVisible(entry.result.status is Status.FAIL)
         self._show_metadata(entry.check)
@@ -216,23 +304,57 @@ class DetailPane(QScrollArea):
         findings = entry.result.findings
         self.resources_model.set_findings(findings)
         if entry.judged:
-            text = self.tr("Affected resources ({failing} of {judged} fail)").format(
-                failing=entry.failing_count, judged=len(entry.judged)
-            )
+            if entry.failing_count == 1:
+                text = self.tr("Affected resources ({failing} of {judged} fails)")
+            else:
+                text = self.tr("Affected resources ({failing} of {judged} fail)")
+            text = text.format(failing=entry.failing_count, judged=len(entry.judged))
         else:
             text = self.tr("Affected resources")
         self.resources_heading.setText(text)
         self.resources_view.setVisible(bool(findings))
-        self._fit_resources_view(len(findings))
+        self.resources_view.fit()
 
-    def _fit_resources_view(self, rows: int) -> None:
-        """Show up to ten rows without an inner scroll bar, then scroll."""
-        view = self.resources_view
-        row_height = view.verticalHeader().defaultSectionSize()
-        header = view.horizontalHeader().sizeHint().height()
-        frame = 2 * view.frameWidth()
-        visible_rows = min(max(rows, 1), 10)
-        view.setFixedHeight(header + visible_rows * row_height + frame + 2)
+    def _show_problem(self, entry: ItemEntry) -> None:
+        """Say what is wrong with this account, not what the item checks."""
+        text = self._problem_text(entry)
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+        self.problem.property("heading").setVisible(bool(text))
+
+    def _problem_text(self, entry: ItemEntry) -> str:
+        result = entry.result
+        if result.status is Status.EXCEPTED:
+            return self.tr(
+                "Every failure of this item is accepted as an exception, so it no "
+                "longer counts against the score."
+            )
+        if result.status is not Status.FAIL:
+            return ""
+        failed = result.failed
+        if not failed:
+            return self.tr("This item fails for the account as a whole.")
+        lines = [
+            self._failing_text(len(failed), len(entry.judged)) + ":",
+            *(f"• {_finding_line(f)}" for f in failed[:SHOWN_FAILURES]),
+        ]
+        if len(failed) > SHOWN_FAILURES:
+            lines.append(
+                self.tr("… and {count} more (see Affected resources)").format(
+                    count=len(failed) - SHOWN_FAILURES
+                )
+            )
+        return "\n".join(lines)
+
+    def _failing_text(self, failing: int, judged: int) -> str:
+        """``2 of 3 resources fail``, with the verb and noun agreeing in English."""
+        if judged == 1:
+            text = self.tr("{failing} of {judged} resource fails")
+        elif failing == 1:
+            text = self.tr("{failing} of {judged} resources fails")
+        else:
+            text = self.tr("{failing} of {judged} resources fail")
+        return text.format(failing=failing, judged=judged)
 
     def _show_metadata(self, check: Check | None) -> None:
         self.description.setText(check.description if check else "")

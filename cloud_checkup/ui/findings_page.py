@@ -6,7 +6,7 @@ import enum
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,6 +53,81 @@ def _chosen(box: QComboBox, kind: type[enum.Enum]) -> Any:
     return None if data is None else kind(data)
 
 
+class FindingsTable(QTableView):
+    """The findings table: the Item column takes the room, titles wrap to two lines.
+
+    It never scrolls sideways: the other columns hold a known set of words, so they
+    get fixed widths, and when the table is too narrow for all of them the Category
+    column (also in the filter and the detail) steps aside for the items. Nothing
+    is measured per row, so a scan adding rows one by one stays cheap.
+    """
+
+    MIN_ITEM_WIDTH = 240
+    TITLE_LINES = 2
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        line = self.fontMetrics().lineSpacing()
+        rows.setDefaultSectionSize(self.TITLE_LINES * line + 10)
+
+    def setModel(self, model: Any) -> None:  # noqa: N802 - Qt override
+        super().setModel(model)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(FindingsColumn.ITEM, QHeaderView.ResizeMode.Stretch)
+        for column, width in self._column_widths().items():
+            header.resizeSection(column, width)
+
+    def _column_widths(self) -> dict[FindingsColumn, int]:
+        """Room for the widest word each column can show, its icon and the header."""
+        words = {
+            FindingsColumn.SEVERITY: [presentation.severity_text(s) for s in Severity],
+            FindingsColumn.STATUS: [presentation.status_text(s) for s in Status],
+            FindingsColumn.RESOURCES: [
+                QCoreApplication.translate(
+                    "FindingsModel", "{failing} of {judged}"
+                ).format(failing=999, judged=999)
+            ],
+            FindingsColumn.CATEGORY: [
+                presentation.category_short_text(c) for c in Category
+            ],
+        }
+        metrics = self.fontMetrics()
+        header = self.horizontalHeader()
+        icon = self.iconSize().width() if not self.iconSize().isEmpty() else 16
+        widths = {}
+        for column, texts in words.items():
+            widest = max(metrics.horizontalAdvance(text) for text in texts)
+            widths[column] = max(widest + icon + 20, header.sectionSizeHint(column))
+        return widths
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Show the Category column only when the Item column keeps enough room."""
+        header = self.horizontalHeader()
+        others = sum(
+            header.sectionSize(column)
+            for column in FindingsColumn
+            if column not in (FindingsColumn.ITEM, FindingsColumn.CATEGORY)
+        )
+        category = self._column_widths()[FindingsColumn.CATEGORY]
+        room = self.viewport().width() - others - category
+        hide = room < self.MIN_ITEM_WIDTH
+        if hide != self.isColumnHidden(FindingsColumn.CATEGORY):
+            self.setColumnHidden(FindingsColumn.CATEGORY, hide)
+            if not hide:
+                header.resizeSection(FindingsColumn.CATEGORY, category)
+
+
 class FindingsPage(QWidget):
     """Filters above a findings table, and the selected item's detail beside it.
 
@@ -85,7 +160,7 @@ class FindingsPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 400])
+        splitter.setSizes([620, 380])
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
         self.splitter = splitter
@@ -201,7 +276,7 @@ class FindingsPage(QWidget):
             signal.connect(self._update_shown)
 
     def _build_table(self, parent: QWidget) -> QTableView:
-        view = QTableView(parent)
+        view = FindingsTable(parent)
         view.setObjectName("findingsView")
         view.setModel(self.proxy)
         view.setSortingEnabled(True)
@@ -212,12 +287,6 @@ class FindingsPage(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.setShowGrid(False)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(FindingsColumn.ITEM, QHeaderView.ResizeMode.Stretch)
-        for column in list(FindingsColumn)[1:]:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table = view
         return view
@@ -290,5 +359,9 @@ class FindingsPage(QWidget):
 
     def _update_shown(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = self.tr("{shown} of {total} items").format(shown=shown, total=total)
+        if total == 1:
+            text = self.tr("{shown} of {total} item")
+        else:
+            text = self.tr("{shown} of {total} items")
+        text = text.format(shown=shown, total=total)
         self.shown_label.setText(text if total else "")

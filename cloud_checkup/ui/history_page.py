@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPointF,
     QRectF,
@@ -290,23 +291,45 @@ def comparison_html(
     def when(scan: ScanResult) -> str:
         return f"{scan.started_at.astimezone():%Y-%m-%d %H:%M}"
 
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Comparison", text)
+
     parts = [
-        f"<p>{html.escape(when(current))} compared with "
-        f"{html.escape(when(previous))}.</p>"
+        "<p>"
+        + html.escape(
+            tr("{current} compared with {previous}.").format(
+                current=when(current), previous=when(previous)
+            )
+        )
+        + "</p>"
     ]
     if comparison.score_change is not None:
-        parts.append(f"<p><b>Score change: {comparison.score_change:+d}</b></p>")
+        change = tr("Score change: {change:+d}").format(change=comparison.score_change)
+        parts.append(f"<p><b>{html.escape(change)}</b></p>")
     resources = comparison.resources
     for label, ids, changed in (
-        ("New failures", comparison.items.new, resources.new),
-        ("Fixed", comparison.items.fixed, resources.fixed),
-        ("Unchanged failures", comparison.items.unchanged, resources.unchanged),
-        ("Now excepted", comparison.items.excepted, resources.excepted),
-        ("Not verified this time", comparison.items.unverified, resources.unverified),
+        (tr("New failures"), comparison.items.new, resources.new),
+        (tr("Fixed"), comparison.items.fixed, resources.fixed),
+        (tr("Unchanged failures"), comparison.items.unchanged, resources.unchanged),
+        (tr("Now excepted"), comparison.items.excepted, resources.excepted),
+        (
+            tr("Not verified this time"),
+            comparison.items.unverified,
+            resources.unverified,
+        ),
     ):
-        parts.append(f"<h4>{label} ({len(ids)} items, {len(changed)} resources)</h4>")
+        counts = tr("{label} ({items}, {resources})").format(
+            label=label,
+            items=presentation.plural(
+                len(ids), tr("{count} item"), tr("{count} items")
+            ),
+            resources=presentation.plural(
+                len(changed), tr("{count} resource"), tr("{count} resources")
+            ),
+        )
+        parts.append(f"<h4>{html.escape(counts)}</h4>")
         if not ids and not changed:
-            parts.append("<p>None.</p>")
+            parts.append(f"<p>{html.escape(tr('None.'))}</p>")
             continue
         by_item: dict[str, list[str]] = {}
         for change in changed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -72,6 +73,13 @@ class ItemEntry:
         return any(text in value.casefold() for value in haystack)
 
 
+def wrapped_tooltip(text: str) -> str | None:
+    """``text`` as a tooltip that wraps: plain tooltips grow as wide as the text."""
+    if not text:
+        return None
+    return f"<p style='white-space: pre-wrap'>{html.escape(text)}</p>"
+
+
 def _severity_rank(severity: Severity | None) -> int:
     return severity.rank if severity else len(Severity)
 
@@ -127,17 +135,20 @@ class FindingsModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or section >= len(FindingsColumn):
             return None
-        if role != Qt.ItemDataRole.DisplayRole or section >= len(FindingsColumn):
+        column = FindingsColumn(section)
+        if role == Qt.ItemDataRole.ToolTipRole and column is FindingsColumn.RESOURCES:
+            return self.tr("Resources affected: failing of those checked")
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
             FindingsColumn.ITEM: self.tr("Item"),
             FindingsColumn.SEVERITY: self.tr("Severity"),
             FindingsColumn.STATUS: self.tr("Status"),
-            FindingsColumn.RESOURCES: self.tr("Resources affected"),
+            FindingsColumn.RESOURCES: self.tr("Resources"),
             FindingsColumn.CATEGORY: self.tr("Category"),
-        }[FindingsColumn(section)]
+        }[column]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._entries):
@@ -188,6 +199,10 @@ class FindingsModel(QAbstractTableModel):
             return presentation.category_text(entry.category)
         if column is FindingsColumn.ITEM:
             return f"{entry.title}\n{entry.result.check_id}"
+        if column is FindingsColumn.RESOURCES and entry.judged:
+            return self.tr("{failing} of {judged} checked resources fail").format(
+                failing=entry.failing_count, judged=len(entry.judged)
+            )
         return None
 
     def _sort_key(self, entry: ItemEntry, column: FindingsColumn) -> Any:
@@ -314,11 +329,22 @@ class ResourcesModel(QAbstractTableModel):
             return None
         finding = self._findings[index.row()]
         column = ResourcesColumn(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(finding, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return wrapped_tooltip(self._summary(finding))
         if role == Qt.ItemDataRole.DecorationRole and column is ResourcesColumn.STATUS:
             return presentation.status_icon(finding.status)
         return None
+
+    @staticmethod
+    def _summary(finding: Finding) -> str:
+        """The whole row, whatever columns the table has room for."""
+        resource = finding.resource_id
+        if finding.name and finding.name != finding.resource_id:
+            resource = f"{finding.name} ({finding.resource_id})"
+        lines = [resource, finding.region or "", finding.detail]
+        return "\n".join(line for line in lines if line)
 
     @staticmethod
     def _display(finding: Finding, column: ResourcesColumn) -> str:
@@ -369,6 +395,7 @@ class Top10Model(QAbstractTableModel):
         self._checks = sorted(ranked, key=lambda item: (item.top10, item.id))
         self._statuses: dict[str, Status] = {}
         self._scanned: set[str] | None = None
+        self._cancelled = False
         self._previous: dict[str, Status] | None = None
 
     def set_previous(self, results: Sequence[ItemResult] | None) -> None:
@@ -387,6 +414,7 @@ class Top10Model(QAbstractTableModel):
         """A scan began; ``planned_check_ids`` are its items when known."""
         self._statuses = {}
         self._scanned = planned_check_ids
+        self._cancelled = False
         self._previous = None
         self._refresh()
 
@@ -394,9 +422,13 @@ class Top10Model(QAbstractTableModel):
         self._statuses[result.check_id] = result.status
         self._refresh()
 
-    def set_results(self, results: Sequence[ItemResult]) -> None:
+    def set_results(
+        self, results: Sequence[ItemResult], *, cancelled: bool = False
+    ) -> None:
+        """A finished scan; ``cancelled``: items without a result were not reached."""
         self._statuses = {result.check_id: result.status for result in results}
         self._scanned = set(self._statuses)
+        self._cancelled = cancelled
         self._refresh()
 
     def check(self, row: int) -> Check:
@@ -464,6 +496,8 @@ class Top10Model(QAbstractTableModel):
             return presentation.severity_text(item.severity)
         if status is not None:
             return presentation.status_text(status)
+        if self._cancelled:
+            return self.tr("Not reached (cancelled)")
         if self._scanned is not None and item.id not in self._scanned:
             return self.tr("Not in this scan")
         if self._scanned is not None:
@@ -471,7 +505,7 @@ class Top10Model(QAbstractTableModel):
         return self.tr("Not scanned yet")
 
     def _change_text(self, check_id: str) -> str:
-        if self._previous is None:
+        if self._previous is None or check_id not in self._statuses:
             return ""
         change = self.change(check_id)
         if change is None:

@@ -1,7 +1,8 @@
 """How severities, statuses, categories and tiers look: words, colours and icons.
 
-Colours come from the Okabe-Ito palette, which people with red-green colour blindness
-can tell apart, and every colour is paired with a shape and a word.
+The colours are the HTML report's (``reports.html_export`` and its ``report.css``), so
+that a finding looks the same in the window and in the report; every colour is paired
+with a shape and a word, for readers with red-green colour blindness.
 """
 
 from __future__ import annotations
@@ -11,25 +12,27 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
+from cloud_checkup.app.score import INCOMPLETE
 from cloud_checkup.checks.base import CATEGORY_NAMES, Category, Severity, Status
+from cloud_checkup.reports import html_export
 
 SEVERITY_COLOURS = {
-    Severity.HIGH: QColor("#D55E00"),
-    Severity.MEDIUM: QColor("#E69F00"),
-    Severity.LOW: QColor("#56B4E9"),
+    severity: QColor(colour)
+    for severity, colour in html_export.SEVERITY_COLOURS.items()
 }
+# The report's status badges (report.css: --high, --pass, --unknown, --neutral).
 STATUS_COLOURS = {
-    Status.PASS: QColor("#009E73"),
-    Status.FAIL: QColor("#D55E00"),
-    Status.NOT_CHECKED: QColor("#8C8C8C"),
-    Status.NOT_APPLICABLE: QColor("#8C8C8C"),
-    Status.EXCEPTED: QColor("#CC79A7"),
+    Status.PASS: QColor("#067647"),
+    Status.FAIL: QColor("#b42318"),
+    Status.NOT_CHECKED: QColor("#5925dc"),
+    Status.NOT_APPLICABLE: QColor("#475467"),
+    Status.EXCEPTED: QColor("#475467"),
 }
+# A neutral grey, as the report's gauge: "Incomplete" is no verdict, good or bad.
+NEUTRAL_COLOUR = QColor("#475467")
 TIER_COLOURS = {
-    "Excellent": QColor("#009E73"),
-    "Good": QColor("#0072B2"),
-    "Fair": QColor("#E69F00"),
-    "At risk": QColor("#D55E00"),
+    **{name: QColor(colour) for name, colour in html_export.TIER_COLOURS.items()},
+    INCOMPLETE: NEUTRAL_COLOUR,
 }
 
 # The order a reader wants to see items in: what needs action first.
@@ -46,6 +49,15 @@ _ICON_SIZE = 16
 
 def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (both translated, with a ``{count}`` field) for ``count``.
+
+    Two forms serve English and Chinese (which has one); a language with more forms
+    would need Qt's ``%n`` plurals and a compiled translation.
+    """
+    return (one if count == 1 else many).format(count=f"{count:,}")
 
 
 def severity_text(severity: Severity | None) -> str:
@@ -90,7 +102,7 @@ def tier_text(tier: str) -> str:
 
 
 def tier_colour(tier: str) -> QColor:
-    return TIER_COLOURS.get(tier, QColor("#8C8C8C"))
+    return TIER_COLOURS.get(tier, NEUTRAL_COLOUR)
 
 
 def _canvas() -> tuple[QPixmap, QPainter]:

@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -69,26 +69,29 @@ FIELDS_BY_TYPE: dict[CredentialType, tuple[str, ...]] = {
     CredentialType.CREDENTIALS_FILE: ("source_profile", "source_file"),
 }
 
+# Marked for translation here, translated where the dialog shows them.
 FIELD_LABELS = {
-    "access_key_id": "AccessKey ID",
-    "access_key_secret": "AccessKey secret",
-    "security_token": "STS security token",
-    "role_arn": "RAM role ARN",
-    "role_session_name": "Session name",
-    "session_duration": "Session duration (s)",
-    "role_name": "ECS RAM role name",
-    "oidc_provider_arn": "OIDC provider ARN",
-    "oidc_token_file": "OIDC token file",
-    "source_profile": "Profile or section",
-    "source_file": "File",
+    "access_key_id": QT_TRANSLATE_NOOP("ProfileDialog", "AccessKey ID"),
+    "access_key_secret": QT_TRANSLATE_NOOP("ProfileDialog", "AccessKey secret"),
+    "security_token": QT_TRANSLATE_NOOP("ProfileDialog", "STS security token"),
+    "role_arn": QT_TRANSLATE_NOOP("ProfileDialog", "RAM role ARN"),
+    "role_session_name": QT_TRANSLATE_NOOP("ProfileDialog", "Session name"),
+    "session_duration": QT_TRANSLATE_NOOP("ProfileDialog", "Session duration (s)"),
+    "role_name": QT_TRANSLATE_NOOP("ProfileDialog", "ECS RAM role name"),
+    "oidc_provider_arn": QT_TRANSLATE_NOOP("ProfileDialog", "OIDC provider ARN"),
+    "oidc_token_file": QT_TRANSLATE_NOOP("ProfileDialog", "OIDC token file"),
+    "source_profile": QT_TRANSLATE_NOOP("ProfileDialog", "Profile or section"),
+    "source_file": QT_TRANSLATE_NOOP("ProfileDialog", "File"),
 }
 
 FIELD_HINTS = {
     "role_session_name": "cloud-checkup",
     "session_duration": "3600",
-    "role_name": "empty: the instance's own role",
-    "source_profile": "empty: the file's current or default one",
-    "source_file": "empty: the usual place",
+    "role_name": QT_TRANSLATE_NOOP("ProfileDialog", "empty: the instance's own role"),
+    "source_profile": QT_TRANSLATE_NOOP(
+        "ProfileDialog", "empty: the file's current or default one"
+    ),
+    "source_file": QT_TRANSLATE_NOOP("ProfileDialog", "empty: the usual place"),
 }
 
 
@@ -97,9 +100,13 @@ def connection_text(result: ConnectionResult) -> str:
     if not result.ok or result.identity is None:
         return result.message
     identity = result.identity
-    return (
-        f"Account {identity.account_id} · {identity.type_name} {identity.name}"
-        f" ({result.elapsed:.1f} s)"
+    return QCoreApplication.translate(
+        "ProfileDialog", "Account {account} · {kind} {name} ({seconds:.1f} s)"
+    ).format(
+        account=identity.account_id,
+        kind=identity.type_name,
+        name=identity.name,
+        seconds=result.elapsed,
     )
 
 
@@ -215,7 +222,7 @@ class ProfileDialog(QDialog):
                 values["session_duration"] = int(values["session_duration"])
             except ValueError as error:
                 raise ProfileError(
-                    "The session duration is a number of seconds."
+                    self.tr("The session duration is a number of seconds.")
                 ) from error
         regions = tuple(r.strip() for r in self.regions.text().split(",") if r.strip())
         profile = Profile(

@@ -39,7 +39,7 @@ from cloud_checkup.app.events import CategoryProgress, ScanStarted
 from cloud_checkup.app.exceptions import RecordedException, apply_exceptions
 from cloud_checkup.app.model import ItemResult, ScanResult
 from cloud_checkup.app.profiles import Profile
-from cloud_checkup.app.runner import ScanRequest, demo_target
+from cloud_checkup.app.runner import SandboxTarget, ScanRequest, demo_target
 from cloud_checkup.app.score import compute_score
 from cloud_checkup.app.store import InterruptedScan, ResumePlan
 from cloud_checkup.checks import catalogue as default_catalogue
@@ -53,6 +53,7 @@ from .export import ExportError, default_report_path, write_html_report
 from .findings_page import FindingsPage
 from .history_page import HistoryPage
 from .models import ItemEntry
+from .presentation import plural
 from .recording import BackgroundRecorder
 from .scan_controller import JobOptions, ScanController, ScanOrder
 from .services import WindowServices
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self._stop_confirmed = False
         self._closed = False
         self._ai_generation = 0
+        self._start_waits_for_ai = False
         self._fixed_choices = [
             AccountChoice(t.name, target=t)
             for t in (targets if targets is not None else [demo_target()])
@@ -279,6 +281,7 @@ class MainWindow(QMainWindow):
         )
         self.account_picker.currentIndexChanged.connect(self._on_account_changed)
         self.checkup_page.ai_panel.claimRequested.connect(self._claim_allowance)
+        self.checkup_page.ai_panel.retryRequested.connect(self.refresh_ai_package)
         self.tray.showRequested.connect(self.bring_back)
         self.tray.quitRequested.connect(self.quit)
 
@@ -322,6 +325,7 @@ class MainWindow(QMainWindow):
         return self.account_picker.currentData()
 
     def _on_account_changed(self) -> None:
+        self._call_off_waiting_start()
         self.refresh_ai_package()
 
     async def _resolve(self, choice: AccountChoice) -> Any:
@@ -344,11 +348,13 @@ class MainWindow(QMainWindow):
         def shown(state: AiState) -> None:
             if generation == self._ai_generation:
                 self.checkup_page.ai_panel.show_state(state)
+                self._start_after_ai_answer()
 
         def failed(error: Exception) -> None:
             log.info("the AI package's prerequisite could not be read: %s", error)
             if generation == self._ai_generation:
                 self.checkup_page.ai_panel.show_error(str(error))
+                self._start_after_ai_answer()
 
         self.tasks.run(self._ai_state(choice), shown, failed)
 
@@ -356,6 +362,9 @@ class MainWindow(QMainWindow):
         target = await self._resolve(choice)
         packages = frozenset({Package.STANDARD, Package.AI})
         preflight = await self.services.preflight(target, ScanRequest(packages))
+        now = self.services.clock()
+        if not _billable(target):
+            return AiState(preflight, preflight.account_id, None, now, billable=False)
         history = self.services.history
         try:
             account_id = await history.call(lambda s: _account_of(s, choice.name))
@@ -369,7 +378,38 @@ class MainWindow(QMainWindow):
         except Exception as error:  # the allowance is unknown, not the package
             log.warning("the AI allowance could not be read: %s", error)
             account_id, allowance = None, None
-        return AiState(preflight, account_id, allowance, self.services.clock())
+        return AiState(preflight, account_id, allowance, now)
+
+    def _wait_for_ai_answer(self) -> None:
+        """Start once Security Center has said whether the AI package can run."""
+        self._start_waits_for_ai = True
+        self.activity_label.setText(
+            self.tr("Waiting for Security Center's answer about the AI package…")
+        )
+        if not self.checkup_page.ai_panel.checking:
+            self.refresh_ai_package()
+
+    def _start_after_ai_answer(self) -> None:
+        if not self._start_waits_for_ai:
+            return
+        self._start_waits_for_ai = False
+        state = self.checkup_page.ai_panel.state
+        if state is not None and state.preflight.status.available:
+            self.start_scan()
+            return
+        self.activity_label.setText(self.tr("Ready"))
+        self.show_message(
+            self.tr(
+                "The checkup did not start: the AI package cannot run for this "
+                "account (see beside the AI checkbox). Untick it to run the standard "
+                "checkup."
+            )
+        )
+
+    def _call_off_waiting_start(self) -> None:
+        if self._start_waits_for_ai:
+            self._start_waits_for_ai = False
+            self.activity_label.setText(self.tr("Ready"))
 
     def _claim_allowance(self, account_id: str) -> None:
         ledger = lambda store: AllowanceLedger(store, self.services.clock)  # noqa: E731
@@ -389,6 +429,9 @@ class MainWindow(QMainWindow):
         packages = self.checkup_page.packages()
         request = ScanRequest(packages=packages)
         state = self.checkup_page.ai_panel.state
+        if Package.AI in packages and state is None:
+            self._wait_for_ai_answer()
+            return
         needs_consent = (
             Package.AI in packages
             and state is not None
@@ -427,9 +470,15 @@ class MainWindow(QMainWindow):
         ]
         if plan.left_out:
             self.show_message(
-                self.tr(
-                    "{count} AI items left out: the allowance does not cover them"
-                ).format(count=len(plan.left_out))
+                plural(
+                    len(plan.left_out),
+                    self.tr(
+                        "{count} AI item left out: the allowance does not cover it"
+                    ),
+                    self.tr(
+                        "{count} AI items left out: the allowance does not cover them"
+                    ),
+                )
             )
         return dataclasses.replace(
             request, check_ids=frozenset([*standard, *plan.included])
@@ -505,6 +554,7 @@ class MainWindow(QMainWindow):
             return []
 
     def cancel_scan(self) -> None:
+        self._call_off_waiting_start()
         if self.controller.running:
             self.activity_label.setText(self.tr("Cancelling…"))
             self.controller.cancel()
@@ -554,7 +604,12 @@ class MainWindow(QMainWindow):
             return scan, None, run, None
         await run.recorder.drain()
         history = self.services.history
-        if Package.AI.value in scan.packages and run.recorder.error is None:
+        billable = _billable(run.choice.target)
+        if (
+            billable
+            and Package.AI.value in scan.packages
+            and run.recorder.error is None
+        ):
             used = ai_scans_used(scan, self._catalogue)
             await history.call(
                 lambda s: AllowanceLedger(s, self.services.clock).record_usage(
@@ -611,10 +666,11 @@ class MainWindow(QMainWindow):
 
     def _finished_text(self, scan: ScanResult, run: _Run | None) -> str:
         failing = sum(1 for r in scan.results if r.status is Status.FAIL)
+        items = plural(
+            len(scan.results), self.tr("{count} item"), self.tr("{count} items")
+        )
         if scan.cancelled:
-            return self.tr("Checkup cancelled: {done} items finished").format(
-                done=len(scan.results)
-            )
+            return self.tr("Checkup cancelled: {items} finished").format(items=items)
         if run is not None and run.verifies is not None:
             before = {r.check_id: r.status for r in run.verifies.results}
             fixed = sum(
@@ -624,11 +680,10 @@ class MainWindow(QMainWindow):
                 and r.status in (Status.PASS, Status.NOT_APPLICABLE)
             )
             return self.tr(
-                "Re-check finished: {count} items, {fixed} fixed, {failing} still "
-                "failing"
-            ).format(count=len(scan.results), fixed=fixed, failing=failing)
-        return self.tr("Checkup finished: {count} items, {failing} failing").format(
-            count=len(scan.results), failing=failing
+                "Re-check finished: {items}, {fixed} fixed, {failing} still failing"
+            ).format(items=items, fixed=fixed, failing=failing)
+        return self.tr("Checkup finished: {items}, {failing} failing").format(
+            items=items, failing=failing
         )
 
     def _on_failed(self, message: str) -> None:
@@ -668,12 +723,14 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Question,
             self.tr("Resume the interrupted checkup?"),
             self.tr(
-                "The checkup of {account} started {when} was cut off with {done} items "
+                "The checkup of {account} started {when} was cut off with {done} "
                 "done and {left} to go. Resume it where it stopped?"
             ).format(
                 account=scan.target,
                 when=f"{started:%Y-%m-%d %H:%M}",
-                done=scan.done,
+                done=plural(
+                    scan.done, self.tr("{count} item"), self.tr("{count} items")
+                ),
                 left=len(scan.remaining),
             ),
             QMessageBox.StandardButton.No,
@@ -884,6 +941,11 @@ class MainWindow(QMainWindow):
         self.tasks.cancel_all()
         super().closeEvent(event)
         self.closed.emit()
+
+
+def _billable(target: Any) -> bool:
+    """Whether Security Center may bill AI scans of ``target``: a sandbox never."""
+    return not isinstance(target, SandboxTarget)
 
 
 def _account_of(store: Any, target_name: str) -> str | None:

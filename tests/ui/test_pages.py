@@ -281,8 +281,9 @@ def test_a_second_scan_shows_the_score_change_and_top10_change(
     assert previous is not None and previous.scan_id != scan.scan_id
     change = scan.score.value - first_score
     day = previous.started_at.astimezone()
-    note = fake_window.checkup_page.score.note_label.text()
-    assert note == f"{change:+d} since {day.day} {day:%b}"
+    note = fake_window.checkup_page.score.note_label.text().splitlines()
+    assert note[0] == f"{change:+d} since {day.day} {day:%b}"
+    assert note[1].startswith("Based on 80% of the applicable items")
     top10 = fake_window.checkup_page.top10_model
     assert top10.index(0, Top10Column.CHANGE).data() == "fixed"  # root key
     assert top10.index(1, Top10Column.CHANGE).data() == "unchanged"  # sg-ssh
@@ -311,7 +312,7 @@ def test_history_lists_every_scan_draws_the_chart_and_compares(
     comparison = page.last_comparison
     assert comparison.items.fixed == ("sg-ssh",)
     assert set(comparison.items.unchanged) == {"root-no-accesskey", "ecs-expiry"}
-    assert "Fixed (1 items" in page.comparison.toPlainText()
+    assert "Fixed (1 item, 2 resources)" in page.comparison.toPlainText()
 
 
 def test_opening_a_scan_from_history_shows_it_as_a_snapshot(fake_window, qloop):
@@ -481,7 +482,7 @@ def test_an_interrupted_scan_is_offered_for_resuming(
     fake_window.start_up()
     _all_settled(fake_window, qloop)
     box = _visible_box(fake_window, "resumeOffer")
-    assert "1 items done and 5 to go" in box.text()
+    assert "1 item done and 5 to go" in box.text()
     (scan,) = wait_for_signal(
         qloop, fake_window.scanFinished, lambda: _click(box, "Resume")
     )
