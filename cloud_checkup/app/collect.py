@@ -186,7 +186,9 @@ class Collector:
 
     def _failed(self, name: str, error: CloudError) -> CollectionResult:
         missing = (error.action,) if error.is_permission and error.action else ()
-        log.warning("could not read %s: %s", name, _failure_reason(error))
+        # Expected in normal scans (a permission the identity lacks): reported with
+        # the items, not as a warning on the console.
+        log.info("could not read %s: %s", name, _failure_reason(error))
         return CollectionResult(
             name, error=_failure_reason(error), missing_actions=missing
         )

@@ -143,8 +143,9 @@ class CloudClient:
         query = dict(params or {})
         if subresource:
             query[subresource] = ""
+        # OSS counts its control-plane calls per account, not per region.
         return await self._with_retries(
-            "oss", region, action, lambda: self._send_oss(host, region, bucket, query)
+            "oss", None, action, lambda: self._send_oss(host, region, bucket, query)
         )
 
     async def _with_retries(

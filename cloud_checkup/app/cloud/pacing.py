@@ -1,11 +1,11 @@
 """Pacing and retries: calls spread within Alibaba's quotas, patience when throttled.
 
 Alibaba counts API calls per account, per region and per action, in fixed windows
-(see the API behaviour notes). The pacer keeps one token bucket per (product, region,
-action) that holds a share of the published quota, so a scan stays inside it and
+(see the API behaviour notes). The pacer keeps one sliding window per (product,
+region, action) allowing a share of the published quota, so a scan stays inside it and
 leaves the rest to the console and the account's other tools; a cap on calls in
 flight per product keeps the load on any one service modest. A throttled answer
-pauses that bucket for the time the cloud asked for (``x-acs-retry-after``) or an
+pauses that window for the time the cloud asked for (``x-acs-retry-after``) or an
 exponential back-off with jitter. All waiting is ``asyncio.sleep``: nothing here
 blocks the event loop.
 """
@@ -13,6 +13,7 @@ blocks the event loop.
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import fnmatch
 import random
@@ -35,7 +36,9 @@ class Quota:
 
 # The share of each quota a scan may use; the console, Terraform and every other
 # tool of the account draw on the same allowance.
-QUOTA_SHARE = 0.8
+QUOTA_SHARE = 0.9
+# Seconds by which answers to calls sent at the same pace may bunch up on arrival.
+DELIVERY_JITTER = 0.15
 # Calls in flight per product, across its regions and actions.
 IN_FLIGHT_PER_PRODUCT = 48
 
@@ -78,42 +81,41 @@ class RetryPolicy:
         return jittered
 
 
-class _Bucket:
-    """A token bucket: ``capacity`` calls at once, refilled at ``rate`` per second.
+class _Window:
+    """At most ``limit`` calls in any ``window`` seconds (a sliding window).
 
-    The capacity is the share of one quota window, so a short scan may use it at
-    once, as Alibaba's fixed windows allow, and a long one settles at the rate.
+    Alibaba counts calls in fixed windows whose start we cannot see; a sliding window
+    keeps every fixed window inside the limit too, while still letting a short scan
+    spend a window's share at once.
     """
 
     def __init__(self, quota: Quota, share: float):
-        self._rate = quota.per_second * share
-        self._capacity = max(1.0, quota.calls * share)
-        self._tokens = self._capacity
-        self._stamp = time.monotonic()
+        self._limit = max(1, int(quota.calls * share))
+        # Calls sent a moment apart can arrive in the same window of the gateway's:
+        # a slightly longer window absorbs that jitter of the network.
+        self._window = quota.window + DELIVERY_JITTER
+        self._calls: collections.deque[float] = collections.deque()
         self._paused_until = 0.0
 
     async def take(self) -> None:
         while True:
             now = time.monotonic()
-            self._tokens = min(
-                self._capacity, self._tokens + (now - self._stamp) * self._rate
-            )
-            self._stamp = now
+            while self._calls and self._calls[0] <= now - self._window:
+                self._calls.popleft()
             wait = self._paused_until - now
-            if wait <= 0 and self._tokens >= 1:
-                self._tokens -= 1
+            if wait <= 0 and len(self._calls) < self._limit:
+                self._calls.append(now)
                 return
             if wait <= 0:
-                wait = (1 - self._tokens) / self._rate
+                wait = self._calls[0] + self._window - now
             await asyncio.sleep(wait)
 
     def pause(self, seconds: float) -> None:
         self._paused_until = max(self._paused_until, time.monotonic() + seconds)
-        self._tokens = 0
 
 
 class Pacer:
-    """Buckets per (product, region, action) and a cap on calls in flight per product.
+    """A window per (product, region, action) and a cap on calls in flight per product.
 
     Args:
         quotas: overrides of the quota per (product, action), for tests.
@@ -131,15 +133,15 @@ class Pacer:
         self._quotas = quotas or {}
         self._share = share
         self._in_flight = in_flight
-        self._buckets: dict[tuple[str, str | None, str], _Bucket] = {}
+        self._windows: dict[tuple[str, str | None, str], _Window] = {}
         self._slots: dict[str, asyncio.Semaphore] = {}
 
-    def _bucket(self, product: str, region: str | None, action: str) -> _Bucket:
+    def _window(self, product: str, region: str | None, action: str) -> _Window:
         key = (product, region, action)
-        if key not in self._buckets:
+        if key not in self._windows:
             quota = self._quotas.get((product, action)) or quota_for(product, action)
-            self._buckets[key] = _Bucket(quota, self._share)
-        return self._buckets[key]
+            self._windows[key] = _Window(quota, self._share)
+        return self._windows[key]
 
     @contextlib.asynccontextmanager
     async def slot(
@@ -147,7 +149,7 @@ class Pacer:
     ) -> AsyncIterator[None]:
         """Wait for the action's turn and a free slot of its product."""
         slots = self._slots.setdefault(product, asyncio.Semaphore(self._in_flight))
-        await self._bucket(product, region, action).take()
+        await self._window(product, region, action).take()
         async with slots:
             yield
 
@@ -155,4 +157,4 @@ class Pacer:
         self, product: str, region: str | None, action: str, seconds: float
     ) -> None:
         """The cloud throttled this action: hold it back for ``seconds``."""
-        self._bucket(product, region, action).pause(seconds)
+        self._window(product, region, action).pause(seconds)
