@@ -255,11 +255,16 @@ async def _fit_ai_package(target, request, store, args):
     ai_items = [
         c.id for c in select_checks(request, catalogue()) if c.package is Package.AI
     ]
-    # The demo account is served by the sandbox: nothing there can ever be billed.
-    consent = args.accept_ai_charges or args.demo
     if args.demo:
-        remaining = max(remaining, estimate.scans)
-    plan = plan_ai_scans(estimate.assets, ai_items, remaining, consent)
+        # The demo account is served by the sandbox: nothing there is ever billed.
+        print(
+            f"AI package: about {estimate.scans} AI scans ({estimate.assets} AI assets "
+            f"x {estimate.items} items); the demo account is a sandbox, so they are "
+            "never billed and no allowance is needed.",
+            file=sys.stderr,
+        )
+        return request
+    plan = plan_ai_scans(estimate.assets, ai_items, remaining, args.accept_ai_charges)
     print(
         f"AI package: about {estimate.scans} AI scans ({estimate.assets} AI assets x "
         f"{estimate.items} items); {remaining} left in the free allowance.",
@@ -467,9 +472,15 @@ class _Progress:
             f"{counted(scan.api_calls, 'API call')}."
         )
         if score.coverage < 1:
+            missing = any(r.missing_actions for r in scan.results)
+            why = (
+                "and the permissions they need"
+                if missing
+                else "and why each could not be read"
+            )
             self._print(
                 f"The score rests on {score.coverage:.0%} of the applicable items; "
-                "the report lists the items not checked and the permissions they need."
+                f"the report lists the items not checked {why}."
             )
 
     def _print(self, line: str) -> None:

@@ -209,3 +209,12 @@ def test_sandbox_serves_with_faults_and_stops_on_interrupt(env):
     finally:
         server.send_signal(signal.SIGINT)
         assert server.wait(timeout=30) == 0
+
+
+def test_a_scan_is_compared_only_with_a_scan_of_the_same_packages(env):
+    with_ai = cli("scan", "--demo", "--ai", env=env)
+    assert with_ai.returncode == 0, with_ai.stderr
+    standard = cli("scan", "--demo", env=env)
+    assert "since" not in standard.stderr  # nothing comparable: no score change
+    again = cli("scan", "--demo", env=env)
+    assert "Unchanged since" in again.stderr or "+0 since" in again.stderr

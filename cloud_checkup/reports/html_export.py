@@ -207,7 +207,9 @@ def format_utc(moment: datetime | None) -> str:
 def format_duration(duration: timedelta | None) -> str:
     if duration is None:
         return "not finished"
-    seconds = max(0, round(duration.total_seconds()))
+    if duration.total_seconds() < 1:
+        return "under 1 s"
+    seconds = round(duration.total_seconds())
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     if hours:

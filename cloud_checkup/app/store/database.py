@@ -359,8 +359,9 @@ class Store:
         """The scan to compare ``scan`` with by default.
 
         For a re-run, the scan it re-checks; otherwise the latest earlier complete
-        full scan of the same account: a scan of only some items (``--checks``, a
-        re-run) would make every other item look new or fixed.
+        full scan of the same account with the same packages: a scan of only some
+        items (``--checks``, a re-run) would make every other item look new or fixed,
+        and one with another package set a score of other items.
         """
         row = self._row("SELECT rechecks FROM scans WHERE id = ?", (scan.scan_id,))
         if row is not None and row["rechecks"]:
@@ -376,8 +377,11 @@ class Store:
                 codec.time_text(scan.started_at),
             ),
         )
+        packages = sorted(scan.packages)
         for candidate in candidates:
-            if codec.parse_request(candidate["request"]).check_ids is None:
+            request = codec.parse_request(candidate["request"])
+            same_scope = sorted(p.value for p in request.packages) == packages
+            if request.check_ids is None and same_scope:
                 return self.load_scan(candidate["id"])
         return None
 
