@@ -48,6 +48,8 @@ def _run_and_kill(store_path: Path, kill: Kill) -> Kill:
     )
     timer: threading.Timer | None = None
     for line in child.stdout:
+        if not line.endswith("\n"):
+            break  # killed while writing the line: the item was not reported as saved
         word, _, value = line.strip().partition(" ")
         if word == "started":
             kill.scan_id, planned = value.split()
