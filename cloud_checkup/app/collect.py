@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from cloud_checkup.checks.base import DetailError, Record
 
-from .cloud import CloudClient, CloudError
+from .cloud import CloudClient, CloudError, endpoints
 from .cloud.endpoints import ram_action
 from .collections import DetailCollection, ListCollection, Paging, Scope
 
@@ -111,6 +111,9 @@ class Collector:
         regions: list[str | None] = (
             list(self._regions) if spec.scope is Scope.REGIONAL else [None]
         )
+        if spec.product != "oss":
+            product = endpoints.product(spec.product)
+            regions = [r for r in regions if product.offered_in(r)]
         outcomes = await asyncio.gather(
             *(self._fetch_region(spec, region) for region in regions),
             return_exceptions=True,
@@ -215,6 +218,8 @@ class Collector:
             where,
             time.monotonic() - started,
         )
+        if spec.redact:
+            items = [_without(item, frozenset(spec.redact)) for item in items]
         return [Record(item, _record_region(item, region)) for item in items]
 
     async def _pages(self, spec: ListCollection, region: str | None) -> list[Any]:
@@ -314,6 +319,15 @@ class Collector:
             path=path,
             method=spec.method,
         )
+
+
+def _without(value: Any, names: frozenset[str]) -> Any:
+    """``value`` with every field named in ``names`` removed, at any depth."""
+    if isinstance(value, Mapping):
+        return {k: _without(v, names) for k, v in value.items() if k not in names}
+    if isinstance(value, list):
+        return [_without(item, names) for item in value]
+    return value
 
 
 def _roa_path(template: str, fields: Mapping[str, Any]) -> str:

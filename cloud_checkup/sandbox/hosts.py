@@ -36,6 +36,7 @@ ENDPOINT_PREFIXES: dict[str, str] = {
     "pai-eas": "eas",
     "pai-dlc": "pai-dlc",
     "bailian": "bailian",
+    "modelstudio": "modelstudio",
     "elasticsearch": "elasticsearch",
     "green-cip": "green",
     "cr": "cr",

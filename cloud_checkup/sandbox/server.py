@@ -354,7 +354,9 @@ class Sandbox:
             headers = _oss_headers(call.request_id)
             return Answer(200, data, content_type, headers, parsed=body)
         if isinstance(body, dict):
-            body = {**body, "RequestId": call.request_id}
+            # Newer ROA products (Model Studio) name it requestId; never send both.
+            if "requestId" not in body:
+                body = {**body, "RequestId": call.request_id}
             data = json.dumps(body).encode()
         else:
             data = str(body).encode()

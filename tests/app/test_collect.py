@@ -283,3 +283,25 @@ def test_an_action_that_ignores_page_numbers_is_read_once_not_forever():
     result, requests = collect(base_dataset(services), spec, regions=["cn-hangzhou"])
     assert [r["Id"] for r in result.records] == ["t-0", "t-1"]
     assert sum(1 for r in requests if r.action == "DescribeNotPagedThings") == 2
+
+
+def test_redacted_fields_never_reach_a_record_and_unserved_regions_are_not_called():
+    # Model Studio's ListApiKeys answers each key's value beside its settings, and is
+    # served in a few regions only.
+    spec = ListCollection(
+        name="test.api_keys",
+        product="modelstudio",
+        action="ListApiKeys",
+        path="/modelstudio/apikeys",
+        items=None,
+        redact=("apiKeyValue",),
+    )
+    answer = {"apiKeys": [{"apiKeyId": "k1", "apiKeyValue": "sk-canary-123"}]}
+    services = {"modelstudio": {"ap-southeast-1": {"ListApiKeys": answer}}}
+    result, requests = collect(base_dataset(services), spec)
+    assert result.ok
+    assert "sk-canary-123" not in repr([dict(r) for r in result.records])
+    assert result.records[0]["apiKeys"][0]["apiKeyId"] == "k1"
+    assert {r.region for r in requests if r.action == "ListApiKeys"} == {
+        "ap-southeast-1"
+    }

@@ -39,11 +39,15 @@ ORIGINAL = {
     "ecs-gpu-instance-no-public-ip",
     "pai-eas-service-multiple-instances",
 }
+# Model Studio is not offered in this account's region; its items have their own
+# tests (test_ai_modelstudio.py) in a region that serves it.
 NEW_ITEMS = tuple(
     sorted(
         item.id
         for item in catalogue().values()
-        if item.category is Category.AI and item.id not in ORIGINAL
+        if item.category is Category.AI
+        and item.id not in ORIGINAL
+        and not item.id.startswith("modelstudio-")
     )
 )
 

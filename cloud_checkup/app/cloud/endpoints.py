@@ -47,6 +47,8 @@ class Product:
             (Security Center).
         ram_code: the product's prefix in RAM policy actions when it differs from its
             API code (Security Center's ``sas`` API is authorised as ``yundun-sas``).
+        regions: the regions the product is offered in, when it is not offered in
+            every region; a scan does not call it elsewhere.
     """
 
     code: str
@@ -58,6 +60,10 @@ class Product:
     mainland_host: str | None = None
     international_host: str | None = None
     ram_code: str | None = None
+    regions: frozenset[str] | None = None
+
+    def offered_in(self, region: str | None) -> bool:
+        return self.regions is None or region is None or region in self.regions
 
     @property
     def ram_prefix(self) -> str:
@@ -127,6 +133,14 @@ PRODUCTS: dict[str, Product] = {
         Product("eas", "2021-07-01", "pai-eas", style="ROA"),
         Product("pai-dlc", "2020-12-03", "pai-dlc", style="ROA", ram_code="paidlc"),
         Product("bailian", "2023-12-29", "bailian", style="ROA"),
+        Product(
+            "modelstudio",
+            "2026-02-10",
+            "modelstudio",
+            style="ROA",
+            # Model Studio's API is served in Singapore, Virginia and Beijing only.
+            regions=frozenset({"ap-southeast-1", "us-east-1", "cn-beijing"}),
+        ),
         Product("elasticsearch", "2017-06-13", "elasticsearch", style="ROA"),
     )
 }

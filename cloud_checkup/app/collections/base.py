@@ -50,6 +50,9 @@ class ListCollection:
             collection, not a failure).
         unsupported_codes: error codes that mean the product or region does not offer
             this (the region simply has none).
+        redact: field names dropped from every record as it arrives, at any depth:
+            secrets an answer carries beside the configuration (an API key's value)
+            are never kept, even in memory.
     """
 
     name: str
@@ -68,6 +71,7 @@ class ListCollection:
     empty_when_denied: bool = False
     absent_codes: tuple[str, ...] = ()
     unsupported_codes: tuple[str, ...] = ()
+    redact: tuple[str, ...] = ()
 
     @property
     def actions(self) -> tuple[str, ...]:
