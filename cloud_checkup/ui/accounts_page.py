@@ -13,9 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     Qt,
     Signal,
 )
@@ -38,7 +36,7 @@ from cloud_checkup.app.secrets import KeyringUnavailable
 from cloud_checkup.checks.base import Check, Package, Severity, Status
 
 from . import presentation
-from .models import AnyIndex
+from .models import AnyIndex, RowsModel
 from .profile_dialogs import (
     ImportSetupDialog,
     PermissionsDialog,
@@ -51,7 +49,6 @@ from .widgets import heading, mute, show_error, tint
 
 log = logging.getLogger(__name__)
 
-_NO_PARENT = QModelIndex()
 PROFILE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -62,22 +59,21 @@ class ProfilesColumn(enum.IntEnum):
     LAST_TEST = 3
 
 
-class ProfilesModel(QAbstractTableModel):
+class ProfilesModel(RowsModel):
     """The account profiles with their credential type and last test result."""
+
+    columns = ProfilesColumn
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._profiles: list[Profile] = []
         self._tests: dict[str, ConnectionResult] = {}
 
     def set_profiles(self, profiles: Sequence[Profile]) -> None:
-        self.beginResetModel()
-        self._profiles = sorted(profiles, key=lambda p: p.name.casefold())
-        self.endResetModel()
+        self._set_rows(sorted(profiles, key=lambda p: p.name.casefold()))
 
     def set_test_result(self, result: ConnectionResult) -> None:
         self._tests[result.profile_name] = result
-        for row, profile in enumerate(self._profiles):
+        for row, profile in enumerate(self._rows):
             if profile.name == result.profile_name:
                 last = len(ProfilesColumn) - 1
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
@@ -89,42 +85,27 @@ class ProfilesModel(QAbstractTableModel):
         return self._tests.get(name)
 
     def profile(self, row: int) -> Profile:
-        return self._profiles[row]
+        return self._rows[row]
 
     def profiles(self) -> list[Profile]:
-        return list(self._profiles)
+        return list(self._rows)
 
     def row_of(self, name: str) -> int | None:
-        names = [p.name for p in self._profiles]
+        names = [p.name for p in self._rows]
         return names.index(name) if name in names else None
 
-    def rowCount(self, parent: AnyIndex = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._profiles)
-
-    def columnCount(self, parent: AnyIndex = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(ProfilesColumn)
-
-    def headerData(  # noqa: N802
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role != Qt.ItemDataRole.DisplayRole or section >= len(ProfilesColumn):
-            return None
+    def headers(self) -> dict[enum.IntEnum, str]:
         return {
             ProfilesColumn.NAME: self.tr("Profile"),
             ProfilesColumn.CREDENTIAL: self.tr("Credential type"),
             ProfilesColumn.KEY: self.tr("AccessKey ID or role"),
             ProfilesColumn.LAST_TEST: self.tr("Last test"),
-        }[ProfilesColumn(section)]
+        }
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._profiles):
+        profile = self._row_at(index)
+        if profile is None:
             return None
-        profile = self._profiles[index.row()]
         column = ProfilesColumn(index.column())
         test = self._tests.get(profile.name)
         if role == Qt.ItemDataRole.DisplayRole:

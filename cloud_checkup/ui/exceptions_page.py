@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -43,14 +43,13 @@ from cloud_checkup.app.exceptions import (
 from cloud_checkup.checks.base import Check, Finding, Status
 
 from . import presentation
-from .models import AnyIndex
+from .models import AnyIndex, RowsModel
 from .services import History
 from .tasks import TaskRunner
 from .widgets import heading, mute, show_error, tint
 
 log = logging.getLogger(__name__)
 
-_NO_PARENT = QModelIndex()
 EXCEPTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -251,8 +250,10 @@ class ExceptionsColumn(enum.IntEnum):
     ACCOUNT = 6
 
 
-class ExceptionsModel(QAbstractTableModel):
+class ExceptionsModel(RowsModel):
     """The recorded exceptions, with what they cover, why, who, when, until when."""
+
+    columns = ExceptionsColumn
 
     def __init__(
         self,
@@ -263,32 +264,14 @@ class ExceptionsModel(QAbstractTableModel):
         super().__init__(parent)
         self._catalogue = catalogue
         self._clock = clock
-        self._exceptions: list[RecordedException] = []
 
     def set_exceptions(self, exceptions: Sequence[RecordedException]) -> None:
-        self.beginResetModel()
-        self._exceptions = list(exceptions)
-        self.endResetModel()
+        self._set_rows(list(exceptions))
 
     def exception(self, row: int) -> RecordedException:
-        return self._exceptions[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: AnyIndex = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._exceptions)
-
-    def columnCount(self, parent: AnyIndex = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(ExceptionsColumn)
-
-    def headerData(  # noqa: N802
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role != Qt.ItemDataRole.DisplayRole or section >= len(ExceptionsColumn):
-            return None
+    def headers(self) -> dict[enum.IntEnum, str]:
         return {
             ExceptionsColumn.ITEM: self.tr("Item"),
             ExceptionsColumn.COVERS: self.tr("Covers"),
@@ -297,12 +280,12 @@ class ExceptionsModel(QAbstractTableModel):
             ExceptionsColumn.CREATED: self.tr("On"),
             ExceptionsColumn.EXPIRES: self.tr("Expires"),
             ExceptionsColumn.ACCOUNT: self.tr("Account"),
-        }[ExceptionsColumn(section)]
+        }
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._exceptions):
+        exception = self._row_at(index)
+        if exception is None:
             return None
-        exception = self._exceptions[index.row()]
         column = ExceptionsColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(exception, column)

@@ -12,9 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QPointF,
     QRectF,
     QSize,
@@ -42,14 +40,13 @@ from cloud_checkup.app.store import ScanStatus, ScanSummary, ScorePoint
 from cloud_checkup.checks.base import Check, Status
 
 from . import presentation
-from .models import AnyIndex
+from .models import AnyIndex, RowsModel
 from .services import History
 from .tasks import TaskRunner
 from .widgets import heading, mute, show_error
 
 log = logging.getLogger(__name__)
 
-_NO_PARENT = QModelIndex()
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -69,44 +66,25 @@ def account_name(summary: ScanSummary) -> str:
     return summary.account_alias or summary.account_id or summary.target or "?"
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel):
     """The recorded scans, newest first, with score and item counts."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._scans: list[ScanSummary] = []
+    columns = HistoryColumn
 
     def set_scans(self, scans: Sequence[ScanSummary]) -> None:
-        self.beginResetModel()
-        self._scans = list(scans)
-        self.endResetModel()
+        self._set_rows(list(scans))
 
     def summary(self, row: int) -> ScanSummary:
-        return self._scans[row]
+        return self._rows[row]
 
     def summaries(self) -> list[ScanSummary]:
-        return list(self._scans)
+        return list(self._rows)
 
     def row_of(self, scan_id: str) -> int | None:
-        ids = [s.scan_id for s in self._scans]
+        ids = [s.scan_id for s in self._rows]
         return ids.index(scan_id) if scan_id in ids else None
 
-    def rowCount(self, parent: AnyIndex = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._scans)
-
-    def columnCount(self, parent: AnyIndex = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(HistoryColumn)
-
-    def headerData(  # noqa: N802
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role != Qt.ItemDataRole.DisplayRole or section >= len(HistoryColumn):
-            return None
+    def headers(self) -> dict[enum.IntEnum, str]:
         return {
             HistoryColumn.DATE: self.tr("Date"),
             HistoryColumn.ACCOUNT: self.tr("Account"),
@@ -115,12 +93,12 @@ class HistoryModel(QAbstractTableModel):
             HistoryColumn.PASSING: self.tr("Passing"),
             HistoryColumn.NOT_CHECKED: self.tr("Not checked"),
             HistoryColumn.KIND: self.tr("Scan"),
-        }[HistoryColumn(section)]
+        }
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._scans):
+        summary = self._row_at(index)
+        if summary is None:
             return None
-        summary = self._scans[index.row()]
         column = HistoryColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, column)

@@ -84,6 +84,52 @@ def _severity_rank(severity: Severity | None) -> int:
     return severity.rank if severity else len(Severity)
 
 
+class RowsModel(QAbstractTableModel):
+    """A flat table: one row per object, one column per member of ``columns``.
+
+    Subclasses set ``columns`` (an ``IntEnum``), give the columns' titles in
+    ``headers()`` and replace their rows with ``_set_rows``.
+    """
+
+    columns: type[enum.IntEnum]
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def headers(self) -> dict[enum.IntEnum, str]:
+        raise NotImplementedError
+
+    def _set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def _row_at(self, index: AnyIndex) -> Any | None:
+        """The object of ``index``'s row, or ``None`` for an index out of the table."""
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self._rows[index.row()]
+
+    def rowCount(self, parent: AnyIndex = _NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = _NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role != Qt.ItemDataRole.DisplayRole or section >= len(self.columns):
+            return None
+        return self.headers()[self.columns(section)]
+
+
 class FindingsColumn(enum.IntEnum):
     ITEM = 0
     SEVERITY = 1
@@ -283,51 +329,35 @@ class ResourcesColumn(enum.IntEnum):
     DETAIL = 4
 
 
-class ResourcesModel(QAbstractTableModel):
+class ResourcesModel(RowsModel):
     """The resources an item judged, failing ones first."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._findings: list[Finding] = []
+    columns = ResourcesColumn
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
-        self.beginResetModel()
-        self._findings = sorted(
-            findings, key=lambda f: (presentation.STATUS_ORDER[f.status], f.resource_id)
+        self._set_rows(
+            sorted(
+                findings,
+                key=lambda f: (presentation.STATUS_ORDER[f.status], f.resource_id),
+            )
         )
-        self.endResetModel()
 
     def finding(self, row: int) -> Finding:
-        return self._findings[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: AnyIndex = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._findings)
-
-    def columnCount(self, parent: AnyIndex = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(ResourcesColumn)
-
-    def headerData(  # noqa: N802
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role != Qt.ItemDataRole.DisplayRole or section >= len(ResourcesColumn):
-            return None
+    def headers(self) -> dict[enum.IntEnum, str]:
         return {
             ResourcesColumn.STATUS: self.tr("Status"),
             ResourcesColumn.RESOURCE_ID: self.tr("Resource ID"),
             ResourcesColumn.NAME: self.tr("Name"),
             ResourcesColumn.REGION: self.tr("Region"),
             ResourcesColumn.DETAIL: self.tr("Detail"),
-        }[ResourcesColumn(section)]
+        }
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._findings):
+        finding = self._row_at(index)
+        if finding is None:
             return None
-        finding = self._findings[index.row()]
         column = ResourcesColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(finding, column)

@@ -30,24 +30,3 @@ class StaticCredentials:
 
     async def get(self) -> Credential:
         return self.credential
-
-
-class SdkCredentials:
-    """Any credential type ``alibabacloud-credentials`` supports (RAM role, OIDC, ...).
-
-    The SDK refreshes temporary credentials itself; this adapter only converts its
-    model into ours.
-    """
-
-    def __init__(self, config: object):
-        from alibabacloud_credentials.client import Client
-
-        self._client = Client(config)
-
-    async def get(self) -> Credential:
-        model = await self._client.get_credential_async()
-        return Credential(
-            access_key_id=model.access_key_id,
-            access_key_secret=model.access_key_secret,
-            security_token=model.security_token or None,
-        )
