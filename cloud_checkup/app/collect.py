@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -20,11 +20,19 @@ from cloud_checkup.checks.base import DetailError, Record
 
 from .cloud import CloudClient, CloudError, endpoints
 from .cloud.endpoints import ram_action
-from .collections import DetailCollection, ListCollection, Paging, Scope
+from .collections import (
+    Collection,
+    DetailCollection,
+    ListCollection,
+    Paging,
+    Scope,
+)
 
 log = logging.getLogger(__name__)
 
 MAX_PAGES = 10_000
+
+PageFetcher = Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
 
 OSS_SUBRESOURCES = {
     "GetBucketAcl": "acl",
@@ -167,16 +175,22 @@ class Collector:
             return CollectionResult(
                 spec.name, error=parent.error, missing_actions=parent.missing_actions
             )
-        keyed = [(record.get(spec.parent_field), record) for record in parent.records]
-        keyed = [(str(key), record) for key, record in keyed if key not in (None, "")]
+        keyed = [
+            (_detail_key(record, resource_id), str(resource_id), record)
+            for record in parent.records
+            if (resource_id := record.get(spec.parent_field)) not in (None, "")
+        ]
+        fetch = self._fetch_resource_list if spec.is_list else self._fetch_detail
         outcomes = await asyncio.gather(
-            *(self._fetch_detail(spec, key, record) for key, record in keyed),
+            *(fetch(spec, resource_id, record) for _, resource_id, record in keyed),
             return_exceptions=True,
         )
         result = CollectionResult(spec.name)
-        for (key, _), outcome in zip(keyed, outcomes, strict=True):
+        for (key, _, _), outcome in zip(keyed, outcomes, strict=True):
             if isinstance(outcome, Record):
                 result.details[key] = outcome
+            elif isinstance(outcome, list):
+                result.records.extend(outcome)
             elif isinstance(outcome, DetailError):
                 result.detail_errors[key] = outcome
             elif isinstance(outcome, CloudError):
@@ -203,7 +217,7 @@ class Collector:
         self._on_activity(f"Reading {spec.name}{where}")
         started = time.monotonic()
         try:
-            items = await self._pages(spec, region)
+            items = await self._pages(spec, self._page_fetcher(spec, region))
         except CloudError as error:
             if error.is_region_unsupported or error.code in spec.unsupported_codes:
                 log.info("%s is not offered%s (%s)", spec.name, where, error.code)
@@ -222,8 +236,7 @@ class Collector:
             items = [_without(item, frozenset(spec.redact)) for item in items]
         return [Record(item, _record_region(item, region)) for item in items]
 
-    async def _pages(self, spec: ListCollection, region: str | None) -> list[Any]:
-        fetch = self._page_fetcher(spec, region)
+    async def _pages(self, spec: Collection, fetch: PageFetcher) -> list[Any]:
         items: list[Any] = []
         state: dict[str, str] = {}
         previous: list[Any] | None = None
@@ -255,6 +268,18 @@ class Collector:
 
             return fetch_oss
 
+        if spec.product == "sls":
+
+            async def fetch_sls(params: dict[str, Any]) -> dict[str, Any]:
+                return await self._cloud.sls(
+                    spec.action,
+                    region or self._regions[0],
+                    path=spec.path or "/",
+                    params=dict(spec.params) | params,
+                )
+
+            return fetch_sls
+
         async def fetch(params: dict[str, Any]) -> dict[str, Any]:
             merged = dict(spec.params) | params
             if region and spec.path is None:
@@ -270,19 +295,27 @@ class Collector:
 
         return fetch
 
+    async def _fetch_resource_list(
+        self, spec: DetailCollection, key: str, parent: Record
+    ) -> list[Record] | DetailError:
+        """Every page of one resource's list, each item a record of its own."""
+
+        async def fetch(params: dict[str, Any]) -> dict[str, Any]:
+            return await self._call_detail(spec, key, parent, params)
+
+        try:
+            items = await self._pages(spec, fetch)
+        except CloudError as error:
+            return _detail_error(spec, key, error)
+        return [Record({**item, spec.param: key}, parent.region, key) for item in items]
+
     async def _fetch_detail(
         self, spec: DetailCollection, key: str, parent: Record
     ) -> Record | DetailError:
         try:
             body = await self._call_detail(spec, key, parent)
         except CloudError as error:
-            if error.code in spec.absent_codes:
-                return DetailError(key, error.code, error.message, absent=True)
-            if error.code in spec.unsupported_codes:
-                return DetailError(key, error.code, error.message, unsupported=True)
-            if error.is_permission or error.is_not_activated:
-                raise
-            return DetailError(key, error.code, error.message or _failure_reason(error))
+            return _detail_error(spec, key, error)
         if spec.items is None:
             return Record(body, parent.region, key)
         data = dig(body, spec.items)
@@ -294,8 +327,21 @@ class Collector:
         return Record(data, parent.region, key)
 
     async def _call_detail(
-        self, spec: DetailCollection, key: str, parent: Record
+        self,
+        spec: DetailCollection,
+        key: str,
+        parent: Record,
+        page: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
+        if spec.product == "sls":
+            fields = {**parent, spec.param: key}
+            return await self._cloud.sls(
+                spec.action,
+                parent.region or self._regions[0],
+                path=_roa_path(spec.path or "/", fields),
+                project=spec.project.format_map(fields) if spec.project else None,
+                params=dict(spec.params) | dict(page or {}),
+            )
         if spec.product == "oss":
             region = _bucket_region(parent) or self._regions[0]
             return await self._cloud.oss(
@@ -305,7 +351,7 @@ class Collector:
                 subresource=OSS_SUBRESOURCES.get(spec.action),
                 params={k: str(v) for k, v in spec.params.items()},
             )
-        params = dict(spec.params)
+        params = dict(spec.params) | dict(page or {})
         path = _roa_path(spec.path, {**parent, spec.param: key}) if spec.path else None
         if path is None:
             params[spec.param] = key
@@ -319,6 +365,28 @@ class Collector:
             path=path,
             method=spec.method,
         )
+
+
+def _detail_key(record: Record, resource_id: Any) -> str:
+    """A per-resource read's key: the resource id, under its parent's key when the
+    resource itself came from a list per resource (``<project>/<logstore>``)."""
+    return f"{record.key}/{resource_id}" if record.key else str(resource_id)
+
+
+def _detail_error(spec: DetailCollection, key: str, error: CloudError) -> DetailError:
+    """What a failed per-resource read means for that resource alone.
+
+    Raises:
+        CloudError: the failure is not the resource's but the collection's (a
+            permission or a product not activated).
+    """
+    if error.code in spec.absent_codes:
+        return DetailError(key, error.code, error.message, absent=True)
+    if error.code in spec.unsupported_codes:
+        return DetailError(key, error.code, error.message, unsupported=True)
+    if error.is_permission or error.is_not_activated:
+        raise error
+    return DetailError(key, error.code, error.message or _failure_reason(error))
 
 
 def _without(value: Any, names: frozenset[str]) -> Any:
@@ -349,7 +417,7 @@ def _bucket_region(bucket: Record) -> str | None:
     return region.removeprefix("oss-") if isinstance(region, str) and region else None
 
 
-def _items(body: Mapping[str, Any], spec: ListCollection) -> list[Any]:
+def _items(body: Mapping[str, Any], spec: Collection) -> list[Any]:
     """The records of one page; an answer without its list is an error, not empty."""
     if spec.items is None:
         return [{k: v for k, v in body.items() if k != "RequestId"}]
@@ -357,6 +425,9 @@ def _items(body: Mapping[str, Any], spec: ListCollection) -> list[Any]:
     if container not in body:
         raise _incomplete(spec, f"the answer has no {container}")
     items = as_list(dig(body, spec.items))
+    if spec.id_field and all(isinstance(item, str) for item in items):
+        # A list of bare names (SLS ListLogStores): each name is a record.
+        items = [{spec.id_field: item} for item in items]
     if not all(isinstance(item, Mapping) for item in items):
         raise _incomplete(
             spec, f"the answer's {spec.items} holds something not a record"
@@ -364,13 +435,13 @@ def _items(body: Mapping[str, Any], spec: ListCollection) -> list[Any]:
     return items
 
 
-def _incomplete(spec: ListCollection, message: str) -> CloudError:
+def _incomplete(spec: Collection, message: str) -> CloudError:
     return CloudError(
         "Response.Incomplete", message, action=ram_action(spec.product, spec.action)
     )
 
 
-def _page_params(spec: ListCollection, page_number: int, state: dict[str, str]) -> dict:
+def _page_params(spec: Collection, page_number: int, state: dict[str, str]) -> dict:
     size = spec.page_size
     match spec.paging:
         case Paging.NONE:
@@ -381,7 +452,8 @@ def _page_params(spec: ListCollection, page_number: int, state: dict[str, str]) 
                 spec.size_param or "PageSize": size,
             }
         case Paging.NEXT_TOKEN:
-            token = {"NextToken": state["token"]} if "token" in state else {}
+            name = spec.token_param or "NextToken"
+            token = {name: state["token"]} if "token" in state else {}
             return {spec.size_param or "MaxResults": size} | token
         case Paging.MARKER:
             marker = {"Marker": state["token"]} if "token" in state else {}
@@ -389,11 +461,13 @@ def _page_params(spec: ListCollection, page_number: int, state: dict[str, str]) 
         case Paging.OSS_MARKER:
             marker = {"marker": state["token"]} if "token" in state else {}
             return {spec.size_param or "max-keys": size} | marker
+        case Paging.OFFSET:
+            return {"offset": state.get("offset", 0), spec.size_param or "size": size}
     raise ValueError(f"unknown paging style {spec.paging}")
 
 
 def _next_page(
-    spec: ListCollection,
+    spec: Collection,
     body: Mapping[str, Any],
     page_items: list[Any],
     collected: int,
@@ -409,8 +483,14 @@ def _next_page(
                 return collected < int(total) and bool(page_items)
             return len(page_items) >= (spec.page_size or 1)
         case Paging.NEXT_TOKEN:
-            token = body.get("NextToken")
+            token = body.get(spec.token_param or "NextToken")
             return _advance(spec, state, token)
+        case Paging.OFFSET:
+            state["offset"] = str(collected)
+            total = body.get("total")
+            if total is None:
+                return len(page_items) >= (spec.page_size or 1)
+            return collected < int(total) and bool(page_items)
         case Paging.MARKER:
             token = body.get("Marker")
             return _truthy(body.get("IsTruncated")) and _advance(spec, state, token)
@@ -424,7 +504,7 @@ def _next_page(
     return False
 
 
-def _advance(spec: ListCollection, state: dict[str, str], token: Any) -> bool:
+def _advance(spec: Collection, state: dict[str, str], token: Any) -> bool:
     if not token:
         return False
     if state.get("token") == token:

@@ -1,5 +1,5 @@
-"""Shared reading of Model Studio API keys: which keys a region listed, whether the
-list was whole, and the keyword arguments of a finding on one key.
+"""Shared reading of Model Studio API keys: which keys are active, and the keyword
+arguments of a finding on one key.
 
 Only key metadata is read; ``apiKeyValue`` is never touched, so no finding can carry it.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from ._fields import as_int, as_list
+from ._fields import as_int
 from .base import Finding, Inventory, Record
 
 API_KEYS = "modelstudio.api_keys"
@@ -19,25 +19,10 @@ Verdict = Callable[[Mapping[str, Any], str, dict[str, Any]], Finding]
 
 
 def key_findings(inventory: Inventory, verdict: Verdict) -> Iterator[Finding]:
-    """``verdict`` on every active API key, region by region, and a not-checked
-    finding for each region whose answer held only part of its keys."""
-    for record in inventory.records(API_KEYS):
-        keys = [key for key in as_list(record.get("apiKeys")) if is_mapping(key)]
-        for key in keys:
-            if is_active(key):
-                yield verdict(key, key_id(key), where(record, key))
-        if not listed_fully(record, keys):
-            yield Finding.unknown(
-                f"modelstudio-api-keys/{record.region}",
-                "Only the first page of API keys was returned; the others were not "
-                "read",
-                region=record.region,
-                resource_type=API_KEY_TYPE,
-            )
-
-
-def is_mapping(value: Any) -> bool:
-    return isinstance(value, Mapping)
+    """``verdict`` on every active API key of every region."""
+    for key in inventory.records(API_KEYS):
+        if is_active(key):
+            yield verdict(key, key_id(key), where(key))
 
 
 def is_active(key: Mapping[str, Any]) -> bool:
@@ -50,23 +35,14 @@ def key_id(key: Mapping[str, Any]) -> str:
     return str(key.get("apiKeyId") or "")
 
 
-def where(record: Record, key: Mapping[str, Any]) -> dict[str, Any]:
+def where(key: Record) -> dict[str, Any]:
     """The keyword arguments of a finding on ``key``: its region, its description
     as the name (the key's value is never shown), and the resource type."""
     return {
-        "region": record.region,
+        "region": key.region,
         "name": key.get("description") or key.get("workspaceName"),
         "resource_type": API_KEY_TYPE,
     }
-
-
-def listed_fully(record: Record, keys: list[Any]) -> bool:
-    """Whether the answer held every key: no next page token, and no total count
-    (which may arrive as a string) larger than what was listed."""
-    if str(record.get("nextToken") or "").strip():
-        return False
-    total = as_int(record.get("totalCount"))
-    return total is None or total <= len(keys)
 
 
 def permission_settings(key: Mapping[str, Any]) -> Mapping[str, Any] | None:

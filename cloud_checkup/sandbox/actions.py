@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from cloud_checkup.sandbox import oss, paging
+from cloud_checkup.sandbox import oss, paging, sls
 from cloud_checkup.sandbox.dataset import ERROR_KEY, GLOBAL, Dataset, Identity
 from cloud_checkup.sandbox.errors import ApiError, dataset_error
 from cloud_checkup.sandbox.hosts import GLOBAL_PRODUCTS
@@ -79,6 +79,7 @@ RAM_CODES = {
     "pai-dsw": "paidsw",
     "pai-dlc": "paidlc",
     "aiworkspace": "paiworkspace",
+    "sls": "log",
 }
 
 
@@ -160,7 +161,7 @@ def answer(dataset: Dataset, target: Target) -> Any:
     if isinstance(entry, dict) and ERROR_KEY in entry:
         raise dataset_error(entry[ERROR_KEY])
     if isinstance(entry, dict) and "responses" in entry:
-        return _per_resource(entry, target)
+        entry = _per_resource(entry, target)
     return paging.page(target.product, target.action, entry, target.params)
 
 
@@ -181,6 +182,8 @@ def _without_entry(dataset: Dataset, target: Target) -> Any:
 
 
 def _per_resource(entry: dict[str, Any], target: Target) -> Any:
+    """The answer about the resource the request names; an entry may nest another
+    per-resource entry (an SLS logstore within its project)."""
     by = entry["by"]
     responses = entry["responses"]
     resource_id = target.params.get(by)
@@ -192,10 +195,14 @@ def _per_resource(entry: dict[str, Any], target: Target) -> Any:
     if resource_id is None:
         raise ApiError(f"Missing{by}", 400, f"{by} is mandatory for this action.")
     if resource_id not in responses:
+        if target.product == "sls":
+            raise sls.not_found(target.action, target.params)
         raise not_found(target.product, by, resource_id)
     body = responses[resource_id]
     if isinstance(body, dict) and ERROR_KEY in body:
         raise dataset_error(body[ERROR_KEY])
+    if isinstance(body, dict) and "responses" in body and "by" in body:
+        return _per_resource(body, target)
     return body
 
 

@@ -60,7 +60,9 @@ _OSS_BUCKET_RE = re.compile(
     rf"^(?P<bucket>[a-z0-9][a-z0-9-]{{1,61}}[a-z0-9])\.oss-(?P<region>{_REGION})"
     r"(?:-internal)?$"
 )
-_SLS_RE = re.compile(rf"^(?:[a-z0-9-]+\.)?(?P<region>{_REGION})\.log$")
+_SLS_RE = re.compile(
+    rf"^(?:(?P<project>[a-z0-9][a-z0-9-]{{1,61}}[a-z0-9])\.)?(?P<region>{_REGION})\.log$"
+)
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,10 @@ class Route:
     """Where a hostname points.
 
     Attributes:
-        kind: ``openapi``, ``oss_service`` (ListBuckets) or ``oss_bucket``.
+        kind: ``openapi``, ``oss_service`` (ListBuckets), ``oss_bucket``, or ``sls``
+            (Simple Log Service's REST API).
         region: the region named by the host, or None for a central host.
+        project: the SLS project named by the host, if any.
     """
 
     host: str
@@ -77,10 +81,15 @@ class Route:
     product: str
     region: str | None = None
     bucket: str | None = None
+    project: str | None = None
 
     @property
     def is_oss(self) -> bool:
-        return self.kind != "openapi"
+        return self.kind.startswith("oss")
+
+    @property
+    def is_sls(self) -> bool:
+        return self.kind == "sls"
 
 
 def route_host(host: str) -> Route | None:
@@ -94,7 +103,7 @@ def route_host(host: str) -> Route | None:
     if match := _OSS_BUCKET_RE.match(name):
         return Route(host, "oss_bucket", "oss", match["region"], match["bucket"])
     if match := _SLS_RE.match(name):
-        return Route(host, "openapi", "sls", match["region"])
+        return Route(host, "sls", "sls", match["region"], project=match["project"])
     prefix, _, region = name.partition(".")
     if prefix not in ENDPOINT_PREFIXES and not region:
         # The SDKs' endpoint maps also use "<prefix>-<region>" (ecs-cn-hangzhou).

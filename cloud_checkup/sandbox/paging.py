@@ -19,6 +19,8 @@ PAGE_NUMBER = "PageNumber"  # PageNumber/PageSize/TotalCount
 NEXT_TOKEN = "NextToken"  # NextToken/MaxResults
 MARKER = "Marker"  # Marker/MaxItems/IsTruncated (RAM)
 OSS_MARKER = "oss-marker"  # marker/max-keys/IsTruncated/NextMarker (OSS)
+LOWER_NEXT_TOKEN = "nextToken"  # nextToken/maxResults/totalCount (Model Studio)
+OFFSET = "offset"  # offset/size, answering count/total (Simple Log Service)
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,15 @@ PAGING: dict[tuple[str, str], Paging] = {
     ),
     ("pai-dsw", "ListInstances"): _p(PAGE_NUMBER, "Instances", 20, 100, assumed=True),
     ("eas", "ListServices"): _p(PAGE_NUMBER, "Services", 100, 100, assumed=True),
+    # Model Studio ListApiKeys: lower-case nextToken/maxResults; sizes unpublished.
+    ("modelstudio", "ListApiKeys"): _p(
+        LOWER_NEXT_TOKEN, "apiKeys", 10, 100, assumed=True
+    ),
+    # Simple Log Service: offset/size, default 100, max 500 (ListProject,
+    # ListLogStores); ListAlerts' maximum is unpublished.
+    ("sls", "ListProject"): _p(OFFSET, "projects", 100, 500),
+    ("sls", "ListLogStores"): _p(OFFSET, "logstores", 100, 500),
+    ("sls", "ListAlerts"): _p(OFFSET, "results", 100, 200, assumed=True),
     # ECS DescribeInstancesFullStatus: PageNumber/PageSize, default 10, max 100.
     ("ecs", "DescribeInstancesFullStatus"): _p(
         PAGE_NUMBER, "InstanceFullStatusSet.InstanceFullStatusType", 10, 100
@@ -274,17 +285,36 @@ def _decode_offset(token: str, name: str) -> int:
     raise ApiError(f"InvalidParameter.{name}", 400, f"The specified {name} is invalid.")
 
 
-def _by_next_token(body, rule, items, params):
-    size = _size(params, "MaxResults", rule)
-    token = params.get("NextToken")
-    start = _decode_offset(token, "NextToken") if token else 0
+def _by_next_token(body, rule, items, params, names=("NextToken", "MaxResults")):
+    token_name, size_name = names
+    size = _size(params, size_name, rule)
+    token = params.get(token_name)
+    start = _decode_offset(token, token_name) if token else 0
     end = start + size
     _set_items(body, rule.items, items[start:end])
     # With NextToken/MaxResults, ECS documents TotalCount as not valid; the actions
     # that keep it in ECHOED count the whole list.
     body["TotalCount"] = len(items)
-    body["NextToken"] = _encode_offset(end) if end < len(items) else ""
-    body["MaxResults"] = size
+    body[token_name] = _encode_offset(end) if end < len(items) else ""
+    body[size_name] = size
+    return body
+
+
+def _by_lower_next_token(body, rule, items, params):
+    paged = _by_next_token(body, rule, items, params, ("nextToken", "maxResults"))
+    paged["totalCount"] = paged.pop("TotalCount")
+    return paged
+
+
+def _by_offset(body, rule, items, params):
+    size = _size(params, "size", rule)
+    raw = params.get("offset") or "0"
+    if not raw.isdigit():
+        raise ApiError("ParameterInvalid", 400, f"offset {raw!r} is invalid.")
+    start = int(raw)
+    chosen = items[start : start + size]
+    _set_items(body, rule.items, chosen)
+    body.update(count=len(chosen), total=len(items))
     return body
 
 
@@ -327,4 +357,6 @@ _STYLES = {
     NEXT_TOKEN: _by_next_token,
     MARKER: _by_marker,
     OSS_MARKER: _by_oss_marker,
+    LOWER_NEXT_TOKEN: _by_lower_next_token,
+    OFFSET: _by_offset,
 }

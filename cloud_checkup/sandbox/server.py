@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl, unquote
 
 from aiohttp import web
 
-from cloud_checkup.sandbox import actions, oss
+from cloud_checkup.sandbox import actions, oss, sls
 from cloud_checkup.sandbox.dataset import Dataset, Identity, load_dataset
 from cloud_checkup.sandbox.errors import (
     ApiError,
@@ -100,6 +100,10 @@ class Call:
     @property
     def is_oss(self) -> bool:
         return bool(self.route and self.route.is_oss)
+
+    @property
+    def is_sls(self) -> bool:
+        return bool(self.route and self.route.is_sls)
 
     def target(self) -> actions.Target:
         assert self.route and self.action and self.identity and self.region
@@ -248,13 +252,18 @@ class Sandbox:
                 request.method, call.route.kind, call.path, call.params
             )
             return None
+        if call.route.is_sls:
+            target = sls.target(request.method, call.path, call.route.project)
+            call.action = target.action
+            call.params.update(target.params)
+            return None
         call.action = request.headers.get("x-acs-action") or call.params.get("Action")
         if not call.action:
             raise ApiError("MissingAction", 400)
         return None
 
     async def _authenticate(self, call: Call) -> None:
-        claim = read_claim(call.request, call.is_oss)
+        claim = read_claim(call.request, call.is_oss, call.is_sls)
         call.claim = claim
         identity = self.dataset.identities.get(claim.access_key_id)
         if identity is None:
@@ -304,9 +313,7 @@ class Sandbox:
         if actions.is_read(call.route.product, call.action):
             return None
         call.read_only = False
-        error = permission_error(
-            call.route.product, call.action, call.identity, self.dataset.account_id
-        )
+        error = self._permission_error(call)
         error.message = (
             f"The sandbox answers read actions only; {call.action} is refused. "
             + error.message
@@ -338,6 +345,13 @@ class Sandbox:
 
     def _permission_error(self, call: Call) -> ApiError:
         assert call.route and call.action and call.identity
+        if call.route.is_sls:
+            return sls.permission_error(
+                call.action,
+                call.route.region,
+                self.dataset.account_id,
+                call.route.project,
+            )
         return permission_error(
             call.route.product, call.action, call.identity, self.dataset.account_id
         )
@@ -353,6 +367,10 @@ class Sandbox:
             data, content_type = oss.render(call.action or "", body)
             headers = _oss_headers(call.request_id)
             return Answer(200, data, content_type, headers, parsed=body)
+        if call.is_sls:
+            data = json.dumps(body).encode()
+            headers = {"x-log-requestid": call.request_id}
+            return Answer(200, data, "application/json", headers, parsed=body)
         if isinstance(body, dict):
             # Newer ROA products (Model Studio) name it requestId; never send both.
             if "requestId" not in body:
@@ -376,6 +394,10 @@ class Sandbox:
             body = oss_error_body(error, call.request_id, call.host)
             headers.update(_oss_headers(call.request_id))
             return Answer(error.status, body, "application/xml", headers, error.code)
+        if call.is_sls:
+            headers["x-log-requestid"] = call.request_id
+            body = sls.error_body(error)
+            return Answer(error.status, body, "application/json", headers, error.code)
         headers["x-acs-request-id"] = call.request_id
         body = openapi_error_body(error, call.request_id, call.host)
         return Answer(
@@ -505,6 +527,9 @@ _OSS_AUTH_MESSAGES = {
 
 
 def _auth_error(call: Call, problem: str) -> ApiError:
+    if call.is_sls:
+        key = call.claim.access_key_id if call.claim else None
+        return sls.auth_error(problem, call.request, key)
     openapi, oss_form = _AUTH_ERRORS[problem]
     if call.is_oss:
         code, status = oss_form

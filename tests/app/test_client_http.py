@@ -251,3 +251,53 @@ def test_calls_in_flight_are_capped_per_product():
         return peak
 
     assert run(scenario()) == 3
+
+
+def _sls_call(server, **kwargs):
+    async def call():
+        async with Transport(Destination.sandbox(server.url)) as transport:
+            client = CloudClient(
+                CREDENTIAL,
+                transport,
+                retry=RetryPolicy(attempts=2, base_delay=0.01, max_delay=0.05),
+            )
+            return await client.sls("ListLogStores", "cn-hangzhou", **kwargs)
+
+    return call()
+
+
+def test_sls_requests_name_the_project_in_the_host_and_sign_with_log():
+    async def scenario():
+        async with ScriptedServer([(200, {"logstores": []}, {})]) as server:
+            await _sls_call(
+                server, path="/logstores", project="shop", params={"offset": 0}
+            )
+            return server.requests[0]
+
+    request = run(scenario())
+    assert request.host == "shop.cn-hangzhou.log.aliyuncs.com"
+    assert request.path_qs == "/logstores?offset=0"
+    assert request.headers["Authorization"].startswith("LOG LTAI-test:")
+    assert request.headers["x-log-signaturemethod"] == "hmac-sha256"
+    assert "x-acs-action" not in request.headers
+    assert "secret-for-tests" not in str(request.headers) + str(request.url)
+
+
+def test_sls_errors_are_read_from_their_own_shape():
+    denied = (
+        401,
+        {"errorCode": "Unauthorized", "errorMessage": "denied by sts or ram"},
+        {"x-log-requestid": "5F1E"},
+    )
+
+    async def scenario():
+        async with ScriptedServer([denied]) as server:
+            with pytest.raises(CloudError) as caught:
+                await _sls_call(server, path="/logstores", project="shop")
+            return caught.value
+
+    error = run(scenario())
+    assert (error.code, error.message) == ("Unauthorized", "denied by sts or ram")
+    assert error.request_id == "5F1E"
+    assert error.action == "log:ListLogStores"
+    assert error.is_permission

@@ -43,7 +43,10 @@ APP_ACTIONS = sorted(
 )
 
 # Where a response model is not named <Action>ResponseBody.
-MODEL_NAMES = {("eas", "DescribeService"): "Service"}
+MODEL_NAMES = {
+    ("eas", "DescribeService"): "Service",
+    ("sls", "GetLogStore"): "Logstore",
+}
 
 # Fields the API reference documents that the installed SDK model does not know yet.
 # Each row names the page that documents it; nothing else may be lost.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -9,7 +10,10 @@ import pytest
 import yaml
 from sandbox_client import Client, make_dataset
 
-from cloud_checkup.sandbox import DatasetError, SandboxThread, load_dataset
+from cloud_checkup.app.cloud import CloudClient
+from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
+from cloud_checkup.app.cloud.transport import Destination, Transport
+from cloud_checkup.sandbox import DatasetError, Sandbox, SandboxThread, load_dataset
 
 EXAMPLE = Path(__file__).parents[2] / "docs" / "examples" / "sandbox-example.yaml"
 
@@ -35,6 +39,26 @@ def test_documented_example_loads_and_serves():
         client = Client(sandbox.url, ("LTAI-sandbox-auditor", "sandbox-secret"))
         reply = client.v3("ecs.cn-hangzhou.aliyuncs.com", "DescribeSecurityGroups")
         assert len(reply.json()["SecurityGroups"]["SecurityGroup"]) == 2
+    logstore = asyncio.run(_read_example_logstore(dataset))
+    assert logstore == {"logstoreName": "access", "ttl": 30}
+
+
+async def _read_example_logstore(dataset) -> dict:
+    """The example's SLS logstore, read by the app's own client."""
+    sandbox = Sandbox(dataset)
+    await sandbox.start()
+    try:
+        credential = Credential("LTAI-sandbox-auditor", "sandbox-secret", None)
+        async with Transport(Destination.sandbox(sandbox.url)) as transport:
+            cloud = CloudClient(StaticCredentials(credential), transport)
+            return await cloud.sls(
+                "GetLogStore",
+                "cn-hangzhou",
+                path="/logstores/access",
+                project="shop-logs",
+            )
+    finally:
+        await sandbox.stop()
 
 
 def test_json_file_and_mapping_load(tmp_path):

@@ -25,7 +25,7 @@ from alibabacloud_tea_openapi.utils import Utils as OpenApiUtils
 
 from cloud_checkup import __version__
 
-from . import endpoints, xml
+from . import endpoints, sls, xml
 from .credentials import CredentialSource
 from .errors import CloudError
 from .pacing import Pacer, RetryPolicy
@@ -41,6 +41,10 @@ USER_AGENT = f"CloudHealthCheckup/{__version__}"
 
 def _encode(value: str) -> str:
     return quote(value, safe="~")
+
+
+def _encode_path(path: str) -> str:
+    return quote(path, safe="/~")
 
 
 def _canonical_query(params: Mapping[str, str]) -> str:
@@ -148,6 +152,26 @@ class CloudClient:
             "oss", None, action, lambda: self._send_oss(host, region, bucket, query)
         )
 
+    async def sls(
+        self,
+        action: str,
+        region: str,
+        *,
+        path: str = "/",
+        project: str | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Read Simple Log Service configuration: projects, logstores, alerts (never
+        logs). ``project`` names the project whose own host serves the call."""
+        ensure_read("sls", action)
+        host = (
+            sls.project_host(project, region) if project else sls.service_host(region)
+        )
+        query = {k: str(v) for k, v in (params or {}).items()}
+        return await self._with_retries(
+            "sls", region, action, lambda: self._send_sls(host, path, query)
+        )
+
     async def _with_retries(
         self, product: str, region: str | None, action: str, send
     ) -> dict[str, Any]:
@@ -246,6 +270,35 @@ class CloudClient:
         status, response_headers, body = await self._exchange("GET", url, headers)
         return _parse_oss(status, response_headers, body, host)
 
+    async def _send_sls(
+        self, host: str, path: str, query: dict[str, str]
+    ) -> dict[str, Any]:
+        credential = await self._credentials.get()
+        headers = {
+            "host": host,
+            "date": datetime.now(UTC).strftime("%a, %d %b %Y %H:%M:%S GMT"),
+            "content-type": "application/json",
+            "accept": "application/json",
+            "user-agent": USER_AGENT,
+            "x-log-apiversion": sls.API_VERSION,
+            "x-log-signaturemethod": sls.SIGNATURE_METHOD,
+            "x-log-bodyrawsize": "0",
+        }
+        if credential.security_token:
+            headers["x-acs-security-token"] = credential.security_token
+        headers["authorization"] = sls.authorization(
+            "GET",
+            path,
+            query,
+            headers,
+            credential.access_key_id,
+            credential.access_key_secret,
+        )
+        suffix = f"?{_canonical_query(query)}" if query else ""
+        url = self._transport.url(host, _encode_path(path) + suffix)
+        status, response_headers, body = await self._exchange("GET", url, headers)
+        return _parse_openapi(status, response_headers, body, host)
+
     async def _exchange(
         self, method: str, url: str, headers: dict[str, str]
     ) -> tuple[int, Mapping[str, str], bytes]:
@@ -291,11 +344,21 @@ def _parse_openapi(
             status=status,
         )
     if status >= 400:
+        # OpenAPI answers Code/Message; ROA products code/message; SLS
+        # errorCode/errorMessage with the request id in a header.
+        code = document.get("Code") or document.get("code") or document.get("errorCode")
+        message = (
+            document.get("Message")
+            or document.get("message")
+            or document.get("errorMessage")
+        )
         raise CloudError(
-            str(document.get("Code") or document.get("code") or f"HTTP{status}"),
-            str(document.get("Message") or document.get("message") or ""),
+            str(code or f"HTTP{status}"),
+            str(message or ""),
             status=status,
-            request_id=document.get("RequestId") or document.get("requestId"),
+            request_id=document.get("RequestId")
+            or document.get("requestId")
+            or headers.get("x-log-requestid"),
             retry_after=_retry_after(headers),
         )
     return document

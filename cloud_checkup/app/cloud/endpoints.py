@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import sls
+
 # Regions answered by the central host of products that have one; every other region
 # uses the regional host.
 _DB_CENTRAL_REGIONS = frozenset(
@@ -39,7 +41,8 @@ class Product:
     Attributes:
         code: the product code of RAM actions (``ecs`` in ``ecs:DescribeInstances``).
         prefix: the host prefix (``metrics`` for CloudMonitor's ``cms``).
-        style: ``RPC`` or ``ROA``.
+        style: ``RPC``, ``ROA``, or ``SLS`` (Simple Log Service's own REST API, with
+            its own signature and ``<region>.log.aliyuncs.com`` hosts).
         central: the product is global and has only ``<prefix>.aliyuncs.com``.
         central_regions: regions served by ``<prefix>.aliyuncs.com`` although the
             product is regional.
@@ -74,6 +77,8 @@ class Product:
             return (
                 self.mainland_host if _is_mainland(region) else self.international_host
             )
+        if self.style == "SLS" and region:
+            return sls.service_host(region)
         if self.central or region is None or region in self.central_regions:
             return f"{self.prefix}.aliyuncs.com"
         return f"{self.prefix}.{region}.aliyuncs.com"
@@ -142,6 +147,7 @@ PRODUCTS: dict[str, Product] = {
             regions=frozenset({"ap-southeast-1", "us-east-1", "cn-beijing"}),
         ),
         Product("elasticsearch", "2017-06-13", "elasticsearch", style="ROA"),
+        Product("sls", "2020-12-30", "log", style="SLS", ram_code="log"),
     )
 }
 

@@ -24,6 +24,8 @@ PERMISSION_CODES = frozenset(
         "AccessDenied",
         "Forbidden",
         "Forbidden.NoPermission",
+        # Simple Log Service: "denied by sts or ram, action: log:...".
+        "Unauthorized",
     }
 )
 NOT_ACTIVATED_CODES = frozenset(
@@ -55,6 +57,9 @@ CREDENTIAL_CODES = frozenset(
         "IncompleteSignature",
         "InvalidTimeStamp.Expired",
         "RequestTimeTooSkewed",
+        # Simple Log Service's names for a bad signature and a skewed clock.
+        "SignatureNotMatch",
+        "RequestTimeExpired",
         "MissingSecurityToken",
         "InvalidSecurityToken.Expired",
         "InvalidSecurityToken.Malformed",

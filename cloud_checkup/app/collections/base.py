@@ -21,6 +21,7 @@ class Paging(enum.Enum):
     NEXT_TOKEN = "next_token"  # NextToken / MaxResults
     MARKER = "marker"  # Marker / MaxItems, IsTruncated (RAM)
     OSS_MARKER = "oss_marker"  # marker / max-keys, IsTruncated + NextMarker (OSS)
+    OFFSET = "offset"  # offset / size, stop at total (Simple Log Service)
 
 
 class Scope(enum.Enum):
@@ -44,6 +45,9 @@ class ListCollection:
             paging style's usual one (``MaxResults``, ``PageSize``, ``MaxItems``).
         page_param: the page-number parameter when it is not ``PageNumber``
             (CloudMonitor's ``Page``).
+        token_param: the request parameter and answer field carrying the next page's
+            token when it is not ``NextToken`` (Model Studio's lower-case
+            ``nextToken``).
         empty_when_denied: the action answers a caller without permission with an empty
             list instead of an error, so an empty answer proves nothing on its own.
         absent_codes: error codes that mean "there is no such object" (a record-less
@@ -66,6 +70,7 @@ class ListCollection:
     page_size: int | None = None
     size_param: str | None = None
     page_param: str | None = None
+    token_param: str | None = None
     id_field: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
     empty_when_denied: bool = False
@@ -91,6 +96,15 @@ class DetailCollection:
             resource id and any other ``{Field}`` for that field of the parent record
             (``/api/v2/services/{ClusterId}/{ServiceName}``).
         items: dotted path to the part of the response kept (``None``: the whole body).
+        paging: a paging style makes this a list per resource (the logstores of each
+            SLS project): every page is read, and each item of ``items`` becomes a
+            record of its own, keyed ``<resource id>/<item's id_field>`` and carrying
+            the resource id under ``param``. Without paging, the one answer is the
+            resource's record, keyed by the resource id.
+        id_field: for a list per resource, the item's own id. Items that are bare
+            names (SLS ListLogStores answers names) become ``{id_field: name}``.
+        project: Simple Log Service only: the project whose host serves the call, as
+            a template over the parent record (``{projectName}``).
         absent_codes: error codes meaning "this resource has none" (a user without a
             login profile); they reach the check as a ``DetailError`` with
             ``absent=True``.
@@ -112,12 +126,21 @@ class DetailCollection:
     paging: Paging = Paging.NONE
     page_size: int | None = None
     size_param: str | None = None
+    token_param: str | None = None
+    page_param: str | None = None
+    id_field: str | None = None
+    project: str | None = None
     absent_codes: tuple[str, ...] = ()
     unsupported_codes: tuple[str, ...] = ()
 
     @property
     def actions(self) -> tuple[str, ...]:
         return (self.action,)
+
+    @property
+    def is_list(self) -> bool:
+        """Each resource's answer is a paged list of records, not one record."""
+        return self.paging is not Paging.NONE
 
 
 Collection = ListCollection | DetailCollection

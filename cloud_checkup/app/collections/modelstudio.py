@@ -5,17 +5,18 @@ from __future__ import annotations
 from .base import ListCollection, Paging
 
 COLLECTIONS = [
-    # ListApiKeys pages with lower-case nextToken/maxResults, which the collector's
-    # NextToken style does not speak: one page is read and the whole body is kept, so
-    # that a check can see nextToken/totalCount and refuse to pass on part of a list.
-    # The page size is left to the API because its maximum is not published.
+    # ListApiKeys pages with lower-case nextToken/maxResults. The page size is left
+    # to the API because its maximum is not published; every page is followed.
     ListCollection(
         name="modelstudio.api_keys",
         product="modelstudio",
         action="ListApiKeys",
         path="/modelstudio/apikeys",
-        items=None,
-        paging=Paging.NONE,
+        items="apiKeys",
+        paging=Paging.NEXT_TOKEN,
+        token_param="nextToken",
+        size_param="maxResults",
+        id_field="apiKeyId",
         # The answer carries each key's value beside its settings: never kept.
         redact=("apiKeyValue",),
     ),
