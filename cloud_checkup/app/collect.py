@@ -478,7 +478,7 @@ def _next_page(
         case Paging.NONE:
             return False
         case Paging.PAGE_NUMBER:
-            total = body.get("TotalCount", body.get("TotalRecordCount"))
+            total = _total_count(body, spec)
             if total is not None:
                 return collected < int(total) and bool(page_items)
             return len(page_items) >= (spec.page_size or 1)
@@ -502,6 +502,20 @@ def _next_page(
             )
             return truncated and _advance(spec, state, token)
     return False
+
+
+def _total_count(body: Mapping[str, Any], spec: Collection) -> Any:
+    """The list's total, at the top of the answer or beside the list inside its
+    container (Cloud Config's ``ConfigRules{ConfigRuleList, TotalCount}``)."""
+    for holder in (
+        body,
+        dig(body, spec.items.rsplit(".", 1)[0]) if spec.items else None,
+    ):
+        if isinstance(holder, Mapping):
+            total = holder.get("TotalCount", holder.get("TotalRecordCount"))
+            if total is not None:
+                return total
+    return None
 
 
 def _advance(spec: Collection, state: dict[str, str], token: Any) -> bool:

@@ -49,7 +49,7 @@ ENDPOINT_PREFIXES: dict[str, str] = {
 
 # Products with one account-wide endpoint; the dataset keeps them under "global".
 GLOBAL_PRODUCTS = frozenset(
-    {"ram", "ims", "sts", "resourcecenter", "quotas", "bssopenapi", "oss"}
+    {"ram", "ims", "sts", "resourcecenter", "quotas", "bssopenapi", "oss", "config"}
 )
 
 PRODUCT_CODES = frozenset(ENDPOINT_PREFIXES.values()) | {"sls", "oss"}

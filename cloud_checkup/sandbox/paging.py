@@ -32,6 +32,9 @@ class Paging:
         minimum: smaller page sizes are raised to this (ECS); others are clamped to
             ``maximum``.
         assumed: True where Alibaba publishes no number and the value is a guess.
+        totals_inside: the paging fields sit beside the list inside its container
+            (Cloud Config's ``ConfigRules{ConfigRuleList, TotalCount, ...}``), not
+            at the top of the answer.
     """
 
     style: str
@@ -40,6 +43,7 @@ class Paging:
     maximum: int
     minimum: int = 1
     assumed: bool = False
+    totals_inside: bool = False
 
 
 def _p(style: str, items: str, default: int, maximum: int, **kw: Any) -> Paging:
@@ -139,6 +143,10 @@ PAGING: dict[tuple[str, str], Paging] = {
     ("sls", "ListProject"): _p(OFFSET, "projects", 100, 500),
     ("sls", "ListLogStores"): _p(OFFSET, "logstores", 100, 500),
     ("sls", "ListAlerts"): _p(OFFSET, "results", 100, 200, assumed=True),
+    # Cloud Config ListConfigRules: PageNumber/PageSize, default 10, max 100.
+    ("config", "ListConfigRules"): _p(
+        PAGE_NUMBER, "ConfigRules.ConfigRuleList", 10, 100, totals_inside=True
+    ),
     # ECS DescribeInstancesFullStatus: PageNumber/PageSize, default 10, max 100.
     ("ecs", "DescribeInstancesFullStatus"): _p(
         PAGE_NUMBER, "InstanceFullStatusSet.InstanceFullStatusType", 10, 100
@@ -190,10 +198,19 @@ def page(product: str, action: str, body: Any, params: Mapping[str, str]) -> Any
     paged = _STYLES[style](body, rule, items, params)
     if style in _PAGING_FIELDS:
         echoed = ECHOED.get((product, action), _USUAL_ECHO[style])
+        container = _container(paged, rule) if rule.totals_inside else None
         for name in _PAGING_FIELDS[style]:
-            if name not in echoed:
-                paged.pop(name, None)
+            value = paged.pop(name, None)
+            if name in echoed and value is not None:
+                (paged if container is None else container)[name] = value
     return paged
+
+
+def _container(body: dict[str, Any], rule: Paging) -> dict[str, Any]:
+    node = body
+    for key in rule.items[:-1]:
+        node = node[key]
+    return node
 
 
 def empty_page(product: str, action: str) -> dict[str, Any] | None:

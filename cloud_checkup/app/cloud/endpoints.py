@@ -117,7 +117,13 @@ PRODUCTS: dict[str, Product] = {
         Product("cms", "2019-01-01", "metrics"),
         Product("hbr", "2017-09-08", "hbr"),
         Product("cr", "2018-12-01", "cr"),
-        Product("green", "2022-03-02", "green-cip"),
+        Product(
+            "config",
+            "2020-09-07",
+            "config",
+            mainland_host="config.cn-shanghai.aliyuncs.com",
+            international_host="config.ap-southeast-1.aliyuncs.com",
+        ),
         Product(
             "sas",
             "2018-12-03",
