@@ -34,6 +34,7 @@ REGIONAL_SHARES: dict[str, float] = {
     "eas": 0.01,
     "dlc_jobs": 0.02,
     "gpdb": 0.01,
+    "sls_projects": 0.01,
 }
 GLOBAL_SHARES: dict[str, float] = {
     "buckets": 0.05,
@@ -903,6 +904,67 @@ class _Region:
             "DescribeTrails",
             {"TrailList": [trail]},
         )
+        self._log_projects(services)
+
+    def _log_projects(self, services: dict) -> None:
+        """Log Service projects with a few logstores each (retention from a week to
+        for ever) and, in some, alert rules on ActionTrail events."""
+        projects, logstores, settings, alerts = [], {}, {}, {}
+        for n in range(self.counts["sls_projects"]):
+            name = f"logs-r{self.tag}x{n:04d}"
+            projects.append(
+                {
+                    "projectName": name,
+                    "region": self.region,
+                    "status": "Normal",
+                    "owner": ACCOUNT_ID,
+                    "description": "",
+                    "dataRedundancyType": self.rng.choice(["LRS", "ZRS"]),
+                    "createTime": _time(self.rng).replace("T", " ").rstrip("Z"),
+                }
+            )
+            stores = [f"store-{k}" for k in range(self.rng.randint(2, 6))]
+            logstores[name] = {"logstores": stores}
+            settings[name] = _by(
+                "logstore",
+                {
+                    store: {
+                        "logstoreName": store,
+                        "ttl": self.rng.choice([7, 30, 90, 180, 365, 3650]),
+                        "shardCount": 2,
+                        "autoSplit": True,
+                        "maxSplitShard": 64,
+                        "mode": "standard",
+                    }
+                    for store in stores
+                },
+            )
+            alerts[name] = {"results": [self._alert(k) for k in range(n % 3)]}
+        _put(services, "sls", self.region, "ListProject", {"projects": projects})
+        _put(services, "sls", self.region, "ListLogStores", _by("project", logstores))
+        _put(services, "sls", self.region, "GetLogStore", _by("project", settings))
+        _put(services, "sls", self.region, "ListAlerts", _by("project", alerts))
+
+    def _alert(self, k: int) -> dict[str, Any]:
+        query = self.rng.choice(
+            [
+                "event.userIdentity.type: root-account",
+                "event.eventName: AuthorizeSecurityGroup or event.eventName: "
+                "RevokeSecurityGroup",
+                "event.errorCode: NoPermission",
+                "status >= 500",
+            ]
+        )
+        return {
+            "name": f"alert-{k}",
+            "displayName": f"Alert {k}",
+            "status": self.rng.choice(["ENABLED", "ENABLED", "DISABLED"]),
+            "configuration": {
+                "version": "2.0",
+                "type": "default",
+                "queryList": [{"query": query, "store": "store-0", "storeType": "log"}],
+            },
+        }
 
 
 def _add_global(
