@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .base import DetailError, Finding, Inventory, Record
@@ -28,9 +29,13 @@ class Detail:
         return self.record is None and not self.absent and not self.unsupported
 
     def reason(self) -> str:
-        if self.error is None:
-            return "the configuration was not returned"
-        return f"{self.error.code}: {self.error.message}"
+        return _reason(self.error)
+
+
+def _reason(error: DetailError | None) -> str:
+    if error is None:
+        return "the configuration was not returned"
+    return f"{error.code}: {error.message}"
 
 
 def read_detail(inventory: Inventory, collection: str, key: str) -> Detail:
@@ -41,7 +46,53 @@ def read_detail(inventory: Inventory, collection: str, key: str) -> Detail:
     return Detail(None, inventory.detail_errors(collection).get(key))
 
 
-def unreadable(resource_id: str, what: str, detail: Detail, **kw: object) -> Finding:
+@dataclass(frozen=True)
+class Listing:
+    """What a paged per-resource list gave one resource: its items, or why none.
+
+    A resource read without error and holding no item has an empty ``items``; only
+    an error makes it unreadable.
+    """
+
+    items: tuple[Record, ...]
+    error: DetailError | None = None
+
+    @property
+    def unreadable(self) -> bool:
+        return self.error is not None and not (
+            self.error.absent or self.error.unsupported
+        )
+
+    @property
+    def skipped(self) -> bool:
+        """The resource is gone or its kind has no such list: nothing to judge."""
+        return self.error is not None and not self.unreadable
+
+    def reason(self) -> str:
+        return _reason(self.error)
+
+
+class Listings:
+    """The items of a paged per-resource collection, by the resource they belong to.
+
+    Each item carries its resource's id under the request parameter ``param``
+    (``AclId``, ``NatGatewayId``); resources whose read failed are in the
+    collection's detail errors.
+    """
+
+    def __init__(self, inventory: Inventory, collection: str, param: str):
+        self._errors = inventory.detail_errors(collection)
+        self._items: dict[str, list[Record]] = defaultdict(list)
+        for record in inventory.records(collection):
+            self._items[str(record.get(param))].append(record)
+
+    def of(self, key: str) -> Listing:
+        return Listing(tuple(self._items.get(key, ())), self._errors.get(key))
+
+
+def unreadable(
+    resource_id: str, what: str, detail: Detail | Listing, **kw: object
+) -> Finding:
     """A NOT_CHECKED finding for a resource whose ``what`` could not be read."""
     return Finding.unknown(
         resource_id, f"Could not read {what}: {detail.reason()}", **kw

@@ -20,6 +20,7 @@ RESOURCE_WORDS = {
     "ACS::ECS::Disk": "ECS disks",
     "ACS::ECS::Instance": "ECS instances",
     "ACS::ECS::SecurityGroup": "security groups",
+    "ACS::EIP::EipAddress": "elastic IP addresses",
     "ACS::Elasticsearch::Instance": "Elasticsearch instances",
     "ACS::ESS::ScalingGroup": "scaling groups",
     "ACS::GPDB::DBInstance": "AnalyticDB for PostgreSQL instances",
@@ -50,6 +51,7 @@ RESOURCE_WORDS = {
     "ACS::ThreatDetection::Instance": "Security Center settings",
     "ACS::ThreatDetection::NoticeConfig": "Security Center notification settings",
     "ACS::ThreatDetection::VulConfig": "Security Center vulnerability settings",
+    "ACS::VPC::ForwardEntry": "DNAT entries",
     "ACS::VPC::VPC": "VPCs",
 }
 

@@ -35,6 +35,9 @@ class Paging:
         totals_inside: the paging fields sit beside the list inside its container
             (Cloud Config's ``ConfigRules{ConfigRuleList, TotalCount, ...}``), not
             at the top of the answer.
+        page_param, size_param: the request parameters of the PageNumber style,
+            where an action names them otherwise (CLB's ``Page``, ACK's
+            ``pageNumber``/``pageSize``).
     """
 
     style: str
@@ -44,6 +47,8 @@ class Paging:
     minimum: int = 1
     assumed: bool = False
     totals_inside: bool = False
+    page_param: str = "PageNumber"
+    size_param: str = "PageSize"
 
 
 def _p(style: str, items: str, default: int, maximum: int, **kw: Any) -> Paging:
@@ -151,6 +156,20 @@ PAGING: dict[tuple[str, str], Paging] = {
     ("ecs", "DescribeInstancesFullStatus"): _p(
         PAGE_NUMBER, "InstanceFullStatusSet.InstanceFullStatusType", 10, 100
     ),
+    # Network exposure and placement (defaults and maxima from the request models).
+    ("ecs", "DescribeDeploymentSets"): _p(
+        PAGE_NUMBER, "DeploymentSets.DeploymentSet", 10, 50
+    ),
+    ("slb", "DescribeAccessControlLists"): _p(PAGE_NUMBER, "Acls.Acl", 10, 50),
+    ("slb", "DescribeAccessControlListAttribute"): _p(
+        PAGE_NUMBER, "AclEntrys.AclEntry", 10, 50, page_param="Page"
+    ),
+    ("vpc", "DescribeForwardTableEntries"): _p(
+        PAGE_NUMBER, "ForwardTableEntries.ForwardTableEntry", 10, 50
+    ),
+    ("cs", "ListClusterKubeconfigStates"): _p(
+        PAGE_NUMBER, "states", 10, 50, page_param="pageNumber", size_param="pageSize"
+    ),
 }  # fmt: skip
 
 # The paging fields an answer carries, where they differ from its style's usual ones
@@ -170,6 +189,10 @@ ECHOED: dict[tuple[str, str], frozenset[str]] = {
     ("alb", "ListServerGroups"): _TOKEN_ECHO,
     ("nlb", "ListLoadBalancers"): _TOKEN_ECHO,
     ("quotas", "ListProductQuotas"): _TOKEN_ECHO,
+    # These count their items in fields of their own (TotalAclEntry; ACK's
+    # page{total_count}), which the dataset carries.
+    ("slb", "DescribeAccessControlListAttribute"): frozenset(),
+    ("cs", "ListClusterKubeconfigStates"): frozenset(),
 }
 _USUAL_ECHO = {
     PAGE_NUMBER: frozenset({"TotalCount", "PageNumber", "PageSize"}),
@@ -272,8 +295,8 @@ def _positive_int(params: Mapping[str, str], name: str, default: int) -> int:
 
 
 def _by_page_number(body, rule, items, params):
-    size = _size(params, "PageSize", rule)
-    number = _positive_int(params, "PageNumber", 1)
+    size = _size(params, rule.size_param, rule)
+    number = _positive_int(params, rule.page_param, 1)
     start = (number - 1) * size
     chosen = items[start : start + size]
     _set_items(body, rule.items, chosen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._load_balancers import listener_id, listener_where
 from .._resilience import is_on
 from ..base import Category, Finding, Remediation, Severity, check
 
@@ -50,16 +51,14 @@ def evaluate(inventory):
     for listener in inventory.records("slb.listeners"):
         # Protocols arrive in lower case here but in upper case elsewhere in CLB.
         protocol = str(listener.get("ListenerProtocol", "")).lower()
-        port = listener.get("ListenerPort")
-        listener_id = f"{listener.get('LoadBalancerId')}:{protocol}/{port}"
-        where = {"region": listener.region, "name": listener.get("Description") or None}
+        resource_id, where = listener_id(listener), listener_where(listener)
         config = listener.get(_CONFIG_BY_PROTOCOL.get(protocol, "")) or {}
         state = is_on(config.get("HealthCheck"))
         if state is None:
             yield Finding.unknown(
-                listener_id, "The health check setting was not returned", **where
+                resource_id, "The health check setting was not returned", **where
             )
         elif state:
-            yield Finding.passed(listener_id, "Health check on", **where)
+            yield Finding.passed(resource_id, "Health check on", **where)
         else:
-            yield Finding.failed(listener_id, "Health check off", **where)
+            yield Finding.failed(resource_id, "Health check off", **where)
