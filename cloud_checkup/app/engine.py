@@ -104,6 +104,7 @@ def required_actions(checks: Iterable[Check]) -> list[str]:
     for name in needed_collections(checks):
         spec = known[name]
         actions.update(ram_action(spec.product, action) for action in spec.actions)
+        actions.update(spec.also_authorized)
     return sorted(actions)
 
 

@@ -9,13 +9,14 @@ from harness import FAST_RETRY, base_dataset
 from cloud_checkup.app.cloud import CloudClient
 from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
 from cloud_checkup.app.cloud.transport import Destination, Transport
-from cloud_checkup.app.engine import Resume, Scanner, ScanRequest
+from cloud_checkup.app.engine import Resume, Scanner, ScanRequest, required_actions
 from cloud_checkup.app.events import (
     CategoryProgress,
     ItemFinished,
     ScanFinished,
     ScanStarted,
 )
+from cloud_checkup.checks import catalogue
 from cloud_checkup.checks.base import (
     Category,
     Check,
@@ -229,3 +230,13 @@ def test_the_judge_sees_every_result_before_it_is_reported():
     assert scan.result("fails").status is Status.EXCEPTED
     reported = [e.result for e in events if isinstance(e, ItemFinished)]
     assert all(r.status is not Status.FAIL for r in reported)
+
+
+def test_required_actions_include_what_alibaba_also_authorizes():
+    # ACK checks ram:ListUsers and ram:ListRoles when ListClusterKubeconfigStates is
+    # called: a policy without them would leave the item not_checked.
+    item = catalogue()["ack-cluster-kubeconfigs-revoked"]
+    actions = required_actions([item])
+    assert {"cs:ListClusterKubeconfigStates", "ram:ListUsers", "ram:ListRoles"} <= (
+        set(actions)
+    )

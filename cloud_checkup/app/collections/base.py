@@ -57,6 +57,8 @@ class ListCollection:
         redact: field names dropped from every record as it arrives, at any depth:
             secrets an answer carries beside the configuration (an API key's value)
             are never kept, even in memory.
+        also_authorized: RAM actions (``ram:ListUsers``) Alibaba checks as well when
+            this action is called; they are part of what the checks require.
     """
 
     name: str
@@ -77,6 +79,7 @@ class ListCollection:
     absent_codes: tuple[str, ...] = ()
     unsupported_codes: tuple[str, ...] = ()
     redact: tuple[str, ...] = ()
+    also_authorized: tuple[str, ...] = ()
 
     @property
     def actions(self) -> tuple[str, ...]:
@@ -111,6 +114,8 @@ class DetailCollection:
         unsupported_codes: error codes meaning "this kind of resource does not support
             the call" (``InstanceEngineType.NotSupport``); they affect only that
             resource.
+        also_authorized: RAM actions Alibaba checks as well when this action is
+            called; they are part of what the checks require.
     """
 
     name: str
@@ -132,6 +137,7 @@ class DetailCollection:
     project: str | None = None
     absent_codes: tuple[str, ...] = ()
     unsupported_codes: tuple[str, ...] = ()
+    also_authorized: tuple[str, ...] = ()
 
     @property
     def actions(self) -> tuple[str, ...]:

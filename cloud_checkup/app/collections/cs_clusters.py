@@ -61,12 +61,12 @@ COLLECTIONS = [
     ),
     DetailCollection(
         # The certificates' states only: the kubeconfigs themselves are never read.
-        # FIXME:ack-kubeconfig-permissions: the API reference says the call also
-        # needs ram:ListUsers and ram:ListRoles (and names AliyunCSFullAccess); a
-        # collection names one action, so the policy command lists only this one.
+        # The API reference says the call also needs ram:ListUsers and ram:ListRoles
+        # (to tell deleted and frozen accounts apart).
         name="cs.cluster_kubeconfig_states",
         product="cs",
         action="ListClusterKubeconfigStates",
+        also_authorized=("ram:ListUsers", "ram:ListRoles"),
         parent=_CLUSTERS,
         param="cluster_id",
         parent_field="cluster_id",
