@@ -9,6 +9,7 @@ the checks reading it require.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +58,10 @@ class ListCollection:
         redact: field names dropped from every record as it arrives, at any depth:
             secrets an answer carries beside the configuration (an API key's value)
             are never kept, even in memory.
+        variants: parameter sets the list is read with, one after the other, their
+            records merged: an action that lists one kind of resource unless asked
+            for another (MongoDB ``DescribeDBInstances`` answers replica sets only,
+            unless ``DBInstanceType`` is ``sharding``) is asked for every kind.
     """
 
     name: str
@@ -77,6 +82,7 @@ class ListCollection:
     absent_codes: tuple[str, ...] = ()
     unsupported_codes: tuple[str, ...] = ()
     redact: tuple[str, ...] = ()
+    variants: tuple[dict[str, Any], ...] = ({},)
 
     @property
     def actions(self) -> tuple[str, ...]:
@@ -111,6 +117,9 @@ class DetailCollection:
         unsupported_codes: error codes meaning "this kind of resource does not support
             the call" (``InstanceEngineType.NotSupport``); they affect only that
             resource.
+        only: parent fields and the values (in any case) a parent record must hold
+            to be read: the call exists for one kind of resource only (MongoDB
+            ``DescribeShardingNetworkAddress`` answers for sharded clusters).
     """
 
     name: str
@@ -132,10 +141,18 @@ class DetailCollection:
     project: str | None = None
     absent_codes: tuple[str, ...] = ()
     unsupported_codes: tuple[str, ...] = ()
+    only: dict[str, str] = field(default_factory=dict)
 
     @property
     def actions(self) -> tuple[str, ...]:
         return (self.action,)
+
+    def reads(self, parent: Mapping[str, Any]) -> bool:
+        """Whether ``parent`` is of the kind this collection reads (see ``only``)."""
+        return all(
+            str(parent.get(name) or "").lower() == value.lower()
+            for name, value in self.only.items()
+        )
 
     @property
     def is_list(self) -> bool:

@@ -17,6 +17,9 @@ COLLECTIONS = [
         size_param="PageSize",
         # Regions served by the central host return the same instances.
         id_field="DBInstanceId",
+        # Without DBInstanceType the action lists replica sets and standalone
+        # instances only; sharded clusters are listed when asked for.
+        variants=({"DBInstanceType": "replicate"}, {"DBInstanceType": "sharding"}),
     ),
     DetailCollection(
         # The body is kept whole: DBInstances.DBInstance is a list of one.
