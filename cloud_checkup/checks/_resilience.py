@@ -60,20 +60,6 @@ def single_attribute(detail: Detail, path: str) -> Mapping[str, Any] | None:
     return first if isinstance(first, Mapping) else None
 
 
-def is_on(value: Any) -> bool | None:
-    """``on``/``off`` switches (CLB) as well as booleans; None when absent."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in {"on", "true", "1", "enable", "enabled"}:
-        return True
-    if text in {"off", "false", "0", "disable", "disabled"}:
-        return False
-    return None
-
-
 def read_attribute(
     inventory: Any, collection: str, key: str, path: str, what: str, **where: Any
 ) -> Mapping[str, Any] | Finding | None:
