@@ -8,6 +8,7 @@ from typing import Any
 
 from ._details import Detail, read_detail, unreadable
 from ._fields import as_list, dig
+from ._fields import is_on as is_on  # HA items read switches through this module
 from .base import Finding
 
 # A multi-zone deployment named as one pseudo-zone: cn-hangzhou-MAZ6(h,i).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._fields import is_on
+from .._resilience import is_on
 from ..base import Category, Finding, Remediation, Severity, check
 
 _CONFIG_BY_PROTOCOL = {
