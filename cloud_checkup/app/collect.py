@@ -179,6 +179,7 @@ class Collector:
             (_detail_key(record, resource_id), str(resource_id), record)
             for record in parent.records
             if (resource_id := record.get(spec.parent_field)) not in (None, "")
+            and spec.reads(record)
         ]
         fetch = self._fetch_resource_list if spec.is_list else self._fetch_detail
         outcomes = await asyncio.gather(
@@ -216,8 +217,11 @@ class Collector:
         where = f" in {region}" if region else ""
         self._on_activity(f"Reading {spec.name}{where}")
         started = time.monotonic()
+        fetch = self._page_fetcher(spec, region)
+        items: list[Any] = []
         try:
-            items = await self._pages(spec, self._page_fetcher(spec, region))
+            for variant in spec.variants:
+                items += await self._pages(spec, _with_params(fetch, variant))
         except CloudError as error:
             if error.is_region_unsupported or error.code in spec.unsupported_codes:
                 log.info("%s is not offered%s (%s)", spec.name, where, error.code)
@@ -365,6 +369,17 @@ class Collector:
             path=path,
             method=spec.method,
         )
+
+
+def _with_params(fetch: PageFetcher, params: Mapping[str, Any]) -> PageFetcher:
+    """``fetch`` asking every page with ``params`` besides the paging ones."""
+    if not params:
+        return fetch
+
+    async def fetch_with(page: dict[str, Any]) -> dict[str, Any]:
+        return await fetch(dict(params) | page)
+
+    return fetch_with
 
 
 def _detail_key(record: Record, resource_id: Any) -> str:

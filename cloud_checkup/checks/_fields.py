@@ -14,6 +14,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 _TRUE_WORDS = frozenset({"true", "1", "yes", "on", "enable", "enabled"})
+# Switches name their states in words that differ by product and API: on/off (CLB),
+# Enable/Disable (Redis SSL), Enabled/Disabled (TDE), Open/Closed (MongoDB SSL).
+_ON_WORDS = _TRUE_WORDS | {"open", "opened"}
+_OFF_WORDS = frozenset(
+    {"false", "0", "no", "off", "disable", "disabled", "close", "closed"}
+)
 _LONG_FRACTION = re.compile(r"(\.\d{7,})")
 _EPOCH_MS_THRESHOLD = 100_000_000_000
 # Fewer digits are a compact date (20261210), not seconds since 1970.
@@ -50,6 +56,21 @@ def as_bool(value: Any) -> bool | None:
     if isinstance(value, int | float):
         return value != 0
     return str(value).strip().lower() in _TRUE_WORDS
+
+
+def is_on(value: Any) -> bool | None:
+    """The state of a switch in any of its spellings and cases, or a boolean; None
+    when the field is absent or holds a word that names neither state."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _ON_WORDS:
+        return True
+    if text in _OFF_WORDS:
+        return False
+    return None
 
 
 def as_int(value: Any) -> int | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ._details import Detail, read_detail, unreadable
 from ._fields import as_list, dig
+from ._fields import is_on as is_on  # HA items read switches through this module
 from .base import Finding
 
 # A multi-zone deployment named as one pseudo-zone: cn-hangzhou-MAZ6(h,i).
@@ -58,20 +59,6 @@ def single_attribute(detail: Detail, path: str) -> Mapping[str, Any] | None:
     items = as_list(dig(detail.record, path))
     first = items[0] if items else None
     return first if isinstance(first, Mapping) else None
-
-
-def is_on(value: Any) -> bool | None:
-    """``on``/``off`` switches (CLB) as well as booleans; None when absent."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in {"on", "true", "1", "enable", "enabled"}:
-        return True
-    if text in {"off", "false", "0", "disable", "disabled"}:
-        return False
-    return None
 
 
 def read_attribute(

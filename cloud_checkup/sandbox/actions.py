@@ -6,6 +6,7 @@ here decide the body (or raise :class:`ApiError`) from the dataset alone.
 
 from __future__ import annotations
 
+import copy
 import fnmatch
 import hashlib
 from collections.abc import Callable, Mapping
@@ -22,6 +23,14 @@ READ_PREFIXES = ("Describe", "List", "Get", "Query", "Lookup", "Search", "Check"
 # Actions documented to answer a caller without permission with an empty list, not
 # an error (ECS DescribeInstances: see the research notes, section 3.2).
 EMPTY_WHEN_DENIED = frozenset({("ecs", "DescribeInstances")})
+
+# List actions that answer one kind of resource unless asked for another:
+# (product, action) -> (request parameter, record field, the kind listed by default).
+# MongoDB DescribeDBInstances lists replica sets (and standalone instances) unless
+# DBInstanceType is sharding.
+KIND_FILTERS = {
+    ("dds", "DescribeDBInstances"): ("DBInstanceType", "DBInstanceType", "replicate"),
+}
 
 # RAM/IMS name a missing entity after its kind, not after the parameter.
 _RAM_ENTITIES = {
@@ -162,7 +171,31 @@ def answer(dataset: Dataset, target: Target) -> Any:
         raise dataset_error(entry[ERROR_KEY])
     if isinstance(entry, dict) and "responses" in entry:
         entry = _per_resource(entry, target)
+    entry = _of_the_kind_asked(entry, target)
     return paging.page(target.product, target.action, entry, target.params)
+
+
+def _of_the_kind_asked(body: Any, target: Target) -> Any:
+    """``body`` with only the records of the kind the request asks for (or of the
+    action's default kind), for the actions of :data:`KIND_FILTERS`."""
+    rule = KIND_FILTERS.get((target.product, target.action))
+    if rule is None or not isinstance(body, dict):
+        return body
+    param, field, default = rule
+    wanted = (target.params.get(param) or default).lower()
+    *containers, name = paging.PAGING[(target.product, target.action)].items
+    body = copy.deepcopy(body)
+    node = body
+    for key in containers:
+        node = node.get(key) if isinstance(node, dict) else None
+    if not isinstance(node, dict) or not isinstance(node.get(name), list):
+        return body
+    node[name] = [
+        item
+        for item in node[name]
+        if isinstance(item, dict) and str(item.get(field) or default).lower() == wanted
+    ]
+    return body
 
 
 def _without_entry(dataset: Dataset, target: Target) -> Any:

@@ -305,3 +305,62 @@ def test_redacted_fields_never_reach_a_record_and_unserved_regions_are_not_calle
     assert {r.region for r in requests if r.action == "ListApiKeys"} == {
         "ap-southeast-1"
     }
+
+
+MONGODB = ListCollection(
+    name="test.mongodb",
+    product="dds",
+    action="DescribeDBInstances",
+    items="DBInstances.DBInstance",
+    paging=Paging.PAGE_NUMBER,
+    page_size=100,
+    id_field="DBInstanceId",
+    variants=({"DBInstanceType": "replicate"}, {"DBInstanceType": "sharding"}),
+)
+
+
+def _mongodb(*kinds: tuple[str, str]) -> dict:
+    instances = [{"DBInstanceId": i, "DBInstanceType": kind} for i, kind in kinds]
+    return {
+        "dds": {
+            "cn-hangzhou": {
+                "DescribeDBInstances": {"DBInstances": {"DBInstance": instances}}
+            }
+        }
+    }
+
+
+def test_a_list_that_answers_one_kind_by_default_is_asked_for_every_kind():
+    services = _mongodb(("dds-replica", "replicate"), ("dds-shards", "sharding"))
+    result, requests = collect(base_dataset(services), MONGODB, regions=["cn-hangzhou"])
+    assert {r["DBInstanceId"] for r in result.records} == {"dds-replica", "dds-shards"}
+    listings = [r for r in requests if r.action == "DescribeDBInstances"]
+    assert len(listings) == 2
+    # Asked without the kind, the action lists replica sets only.
+    plain = ListCollection(**{**MONGODB.__dict__, "variants": ({},)})
+    result, _ = collect(base_dataset(services), plain, regions=["cn-hangzhou"])
+    assert [r["DBInstanceId"] for r in result.records] == ["dds-replica"]
+
+
+def test_a_per_resource_call_for_one_kind_reads_only_resources_of_that_kind():
+    detail = DetailCollection(
+        name="test.mongodb_shard_addresses",
+        product="dds",
+        action="DescribeShardingNetworkAddress",
+        parent="test.mongodb",
+        param="DBInstanceId",
+        parent_field="DBInstanceId",
+        only={"DBInstanceType": "sharding"},
+    )
+    services = _mongodb(("dds-replica", "replicate"), ("dds-shards", "Sharding"))
+    addresses = {"NetworkAddresses": {"NetworkAddress": []}}
+    services["dds"]["cn-hangzhou"]["DescribeShardingNetworkAddress"] = {
+        "by": "DBInstanceId",
+        "responses": {"dds-shards": addresses},
+    }
+    result, requests = collect(
+        base_dataset(services), detail, MONGODB, regions=["cn-hangzhou"]
+    )
+    assert set(result.details) == {"dds-shards"} and not result.detail_errors
+    called = [r for r in requests if r.action == "DescribeShardingNetworkAddress"]
+    assert len(called) == 1

@@ -102,7 +102,11 @@ PRODUCTS: dict[str, Product] = {
             "polardb", "2017-08-01", "polardb", central_regions=_DB_CENTRAL_REGIONS
         ),
         Product(
-            "r-kvstore", "2015-01-01", "r-kvstore", central_regions=_DB_CENTRAL_REGIONS
+            "r-kvstore",
+            "2015-01-01",
+            "r-kvstore",
+            central_regions=_DB_CENTRAL_REGIONS,
+            ram_code="kvstore",
         ),
         Product("dds", "2015-12-01", "mongodb", central_regions=_DB_CENTRAL_REGIONS),
         Product("gpdb", "2016-05-03", "gpdb"),

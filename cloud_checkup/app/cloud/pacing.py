@@ -43,8 +43,9 @@ DELIVERY_JITTER = 0.15
 IN_FLIGHT_PER_PRODUCT = 48
 
 # (product, action pattern) -> quota, first match wins. Figures are the products'
-# published read quotas; ECS's Describe* rows are unpublished and taken as the visible
-# rows' 1000/60 s; elsewhere the common 100/1 s read quota is assumed.
+# published read quotas (Redis DescribeSecurityIps on its quota page, MongoDB
+# DescribeAuditPolicy in its API reference); ECS's Describe* rows are unpublished and
+# taken as the visible rows' 1000/60 s; elsewhere the common 100/1 s is assumed.
 QUOTAS: list[tuple[str, str, Quota]] = [
     ("actiontrail", "LookupEvents", Quota(2, 1)),
     ("sas", "*", Quota(10, 1)),
@@ -52,6 +53,8 @@ QUOTAS: list[tuple[str, str, Quota]] = [
     ("vpc", "DescribeNetworkAcls", Quota(30, 60)),
     ("vpc", "*", Quota(600, 60)),
     ("ecs", "*", Quota(1000, 60)),
+    ("r-kvstore", "DescribeSecurityIps", Quota(200, 60)),
+    ("dds", "DescribeAuditPolicy", Quota(30, 60)),
     ("resourcecenter", "*", Quota(20, 1)),
     ("*", "*", Quota(100, 1)),
 ]  # fmt: skip

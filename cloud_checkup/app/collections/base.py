@@ -9,6 +9,7 @@ the checks reading it require.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +60,10 @@ class ListCollection:
             are never kept, even in memory.
         also_authorized: RAM actions (``ram:ListUsers``) Alibaba checks as well when
             this action is called; they are part of what the checks require.
+        variants: parameter sets the list is read with, one after the other, their
+            records merged: an action that lists one kind of resource unless asked
+            for another (MongoDB ``DescribeDBInstances`` answers replica sets only,
+            unless ``DBInstanceType`` is ``sharding``) is asked for every kind.
     """
 
     name: str
@@ -80,6 +85,7 @@ class ListCollection:
     unsupported_codes: tuple[str, ...] = ()
     redact: tuple[str, ...] = ()
     also_authorized: tuple[str, ...] = ()
+    variants: tuple[dict[str, Any], ...] = ({},)
 
     @property
     def actions(self) -> tuple[str, ...]:
@@ -116,6 +122,9 @@ class DetailCollection:
             resource.
         also_authorized: RAM actions Alibaba checks as well when this action is
             called; they are part of what the checks require.
+        only: parent fields and the values (in any case) a parent record must hold
+            to be read: the call exists for one kind of resource only (MongoDB
+            ``DescribeShardingNetworkAddress`` answers for sharded clusters).
     """
 
     name: str
@@ -138,10 +147,18 @@ class DetailCollection:
     absent_codes: tuple[str, ...] = ()
     unsupported_codes: tuple[str, ...] = ()
     also_authorized: tuple[str, ...] = ()
+    only: dict[str, str] = field(default_factory=dict)
 
     @property
     def actions(self) -> tuple[str, ...]:
         return (self.action,)
+
+    def reads(self, parent: Mapping[str, Any]) -> bool:
+        """Whether ``parent`` is of the kind this collection reads (see ``only``)."""
+        return all(
+            str(parent.get(name) or "").lower() == value.lower()
+            for name, value in self.only.items()
+        )
 
     @property
     def is_list(self) -> bool:
