@@ -63,7 +63,7 @@ def answers() -> dict[tuple[str, str], list[tuple[str, Any]]]:
     merged: dict[tuple[str, str], list[tuple[str, Any]]] = defaultdict(list)
     sources = {
         "demo account": demo_dataset_path(),
-        "generated account": generate(regions=2, resources=120, seed=3),
+        "generated account": generate(regions=3, resources=400, seed=7),
     }
     for source, dataset in sources.items():
         for key, bodies in capture_scan(dataset).answers.items():

@@ -3,12 +3,14 @@
 ``generate(regions=20, resources=10_000, seed=1)`` returns a dataset mapping (format
 ``cloud-checkup-sandbox/1``) whose responses use Alibaba's own field names, in the
 proportions of a typical production account: mostly instances and their disks, fewer
-security groups (each with many rules), databases, buckets, RAM users and AI assets.
-The same arguments always give the same account.
+security groups (each with many rules), databases, buckets, RAM users, load
+balancers, containers and AI assets, with good and bad settings mixed. It answers
+every action the app calls. The same arguments always give the same account.
 
 Each module here builds one family of products; regional builders run region by
 region, then the account-wide ones, which may describe what the regions hold (the
-billing centre lists the subscriptions of every region).
+billing centre lists the subscriptions of every region, Security Center the agent
+of every instance).
 """
 
 from __future__ import annotations
@@ -19,23 +21,31 @@ from typing import Any
 
 from . import (
     ai,
+    billing,
+    compliance,
     compute,
+    containers,
     databases,
     identity,
     kms,
     load_balancers,
     logs,
+    monitoring,
     network,
+    security_center,
     storage,
 )
-from ._common import ACCOUNT_ID, Account, Region, Services
+from ._common import ACCOUNT_ID, Account, Region, Services, spread
 
 __all__ = ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "ACCOUNT_ID", "generate", "region_ids"]
 
 ACCESS_KEY_ID = "LTAI5tGeneratedAuditor01"
 ACCESS_KEY_SECRET = "generated-sandbox-secret-not-real"
 
-# Share of the resource budget per kind; disks come with instances (about 1.4 each).
+# Share of the resource budget per kind (they add up to the whole budget); disks come
+# with instances (about 1.4 each). No share is below 0.2 %, so an account of 400
+# resources holds at least one of each kind. Settings (rules, entries, listeners,
+# alarm rules, subscriptions) are not resources and come on top.
 REGIONAL_SHARES: dict[str, float] = {
     "instances": 0.25,
     "disks": 0.35,
@@ -52,12 +62,25 @@ REGIONAL_SHARES: dict[str, float] = {
     "dlc_jobs": 0.02,
     "gpdb": 0.01,
     "sls_projects": 0.01,
+    "eips": 0.01,
+    "scaling_groups": 0.003,
+    "clb_acls": 0.003,
+    "albs": 0.004,
+    "nlbs": 0.002,
+    "nat_gateways": 0.002,
+    "deployment_sets": 0.002,
+    "ack_clusters": 0.002,
+    "cr_instances": 0.002,
+    "elasticsearch": 0.002,
+    "workspaces": 0.002,
+    "eas_gateways": 0.002,
 }
 GLOBAL_SHARES: dict[str, float] = {
     "buckets": 0.05,
     "ram_users": 0.04,
     "ram_roles": 0.015,
     "custom_policies": 0.005,
+    "api_keys": 0.004,
 }
 
 # In the order they run: later builders read what earlier ones left in the Region.
@@ -66,6 +89,8 @@ REGIONAL_BUILDERS: tuple[Callable[[Region], None], ...] = (
     compute.build,
     databases.build,
     load_balancers.build,
+    network.internet_access,
+    containers.build,
     kms.build,
     ai.build,
     logs.build,
@@ -73,6 +98,11 @@ REGIONAL_BUILDERS: tuple[Callable[[Region], None], ...] = (
 ACCOUNT_BUILDERS: tuple[Callable[[Account], None], ...] = (
     storage.build,
     identity.build,
+    ai.api_keys,
+    security_center.build,
+    monitoring.build,
+    billing.build,
+    compliance.build,
 )
 
 _BASE_REGIONS = (
@@ -125,7 +155,7 @@ def generate(regions: int = 20, resources: int = 10_000, seed: int = 1) -> dict:
     services: Services = {}
     for index, name in enumerate(names):
         counts = {
-            kind: _spread(resources * share, regions, index)
+            kind: spread(resources * share, regions, index)
             for kind, share in REGIONAL_SHARES.items()
         }
         region = Region(rng, counts, services, name, index)
@@ -152,9 +182,3 @@ def _dataset(regions: list[str], services: Services, alias: str) -> dict[str, An
         "regions": regions,
         "services": services,
     }
-
-
-def _spread(total: float, parts: int, index: int) -> int:
-    """An even share of ``total`` for part ``index``, the remainder to the first."""
-    whole = int(round(total))
-    return whole // parts + (1 if index < whole % parts else 0)

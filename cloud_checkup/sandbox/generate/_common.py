@@ -9,9 +9,11 @@ source, so the same arguments always give the same account.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 ACCOUNT_ID = "1357924680135792"
 GLOBAL = "global"
@@ -41,14 +43,17 @@ def from_now(days: int, time_format: str = "") -> str:
     return f"@now{days:+d}d" + (f"|{time_format}" if time_format else "")
 
 
-def listed(services: Services, product: str, action: str, path: str) -> Iterator[Any]:
-    """Every item the list answers of ``product`` ``action`` hold, region by region;
-    ``path`` is the dotted path to the list (``Instances.Instance``)."""
-    for actions in services.get(product, {}).values():
-        node: Any = actions.get(action)
-        for key in path.split("."):
-            node = node.get(key) if isinstance(node, dict) else None
-        yield from node or ()
+def spread(total: float, parts: int, index: int) -> int:
+    """An even share of ``total`` for part ``index``, the remainder to the first."""
+    whole = int(round(total))
+    return whole // parts + (1 if index < whole % parts else 0)
+
+
+def items(body: Any, path: str) -> list[Any]:
+    """The list at the dotted ``path`` of an answer; empty when it has none."""
+    for key in path.split("."):
+        body = body.get(key) if isinstance(body, dict) else None
+    return body or []
 
 
 @dataclass
@@ -63,6 +68,10 @@ class Builder:
 
     def chance(self, probability: float) -> bool:
         return self.rng.random() < probability
+
+    def pick(self, shares: Mapping[T, float]) -> T:
+        """One of the keys of ``shares``, each as often as its share says."""
+        return self.rng.choices(list(shares), list(shares.values()))[0]
 
     def put(self, product: str, action: str, body: Any) -> None:
         put(self.services, product, self.name, action, body)
@@ -89,7 +98,9 @@ class Region(Builder):
 
     index: int
     vpc_ids: list[str] = field(default_factory=list)
+    security_group_ids: list[str] = field(default_factory=list)
     instances: list[dict[str, Any]] = field(default_factory=list)
+    load_balancers: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def tag(self) -> str:
@@ -106,6 +117,10 @@ class Region(Builder):
         """The ids of this region's ``counts[kind]`` resources."""
         return [self.ident(prefix, n) for n in range(self.counts[kind])]
 
+    def vswitch(self, vpc_id: str, zone: str) -> str:
+        """The vSwitch of ``vpc_id`` in ``zone``: each VPC has one in every zone."""
+        return f"{vpc_id.replace('vpc-', 'vsw-')}{zone[-1]}"
+
 
 @dataclass
 class Account(Builder):
@@ -115,5 +130,19 @@ class Account(Builder):
     name: str = GLOBAL
     regions: list[str] = field(default_factory=list)
 
+    def put_in(self, region: str, product: str, action: str, body: Any) -> None:
+        """An answer of a regional endpoint (Model Studio's keys in Singapore)."""
+        put(self.services, product, region, action, body)
+
     def listed(self, product: str, action: str, path: str) -> Iterator[Any]:
-        return listed(self.services, product, action, path)
+        """Every item the regions' ``product`` ``action`` answers hold, region by
+        region; ``path`` leads to the list (``Instances.Instance``)."""
+        for actions in self.services.get(product, {}).values():
+            yield from items(actions.get(action), path)
+
+    def counted(self, product: str, action: str, path: str) -> dict[str, int]:
+        """How many items each region's list answer holds, by region."""
+        return {
+            region: len(items(actions.get(action), path))
+            for region, actions in self.services.get(product, {}).items()
+        }

@@ -1,4 +1,5 @@
-"""RAM: users and their credentials, roles, custom policies, the password policy."""
+"""RAM and IMS: users and their credentials, roles, custom policies, the password
+policy, the security preference and the root account's security report."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ def build(a: Account) -> None:
     _roles(a)
     _custom_policies(a)
     _password_policy(a)
+    _security_preference(a)
+    _security_report(a)
 
 
 def _users(a: Account) -> None:
@@ -153,4 +156,44 @@ def _password_policy(a: Account) -> None:
                 "HardExpiry": False,
             }
         },
+    )
+
+
+def _security_preference(a: Account) -> None:
+    """Account-wide settings of RAM users: console sessions, MFA, AccessKeys."""
+    preference = {
+        "LoginProfilePreference": {
+            "LoginSessionDuration": a.rng.choice([1, 6, 12]),
+            "LoginNetworkMasks": "203.0.113.0/24" if a.chance(0.3) else "",
+            "AllowUserToChangePassword": True,
+            "EnableSaveMFATicket": a.chance(0.5),
+        },
+        "AccessKeyPreference": {"AllowUserToManageAccessKeys": a.chance(0.4)},
+        "MFAPreference": {"AllowUserToManageMFADevices": True},
+        "PublicKeyPreference": {"AllowUserToManagePublicKeys": False},
+    }
+    a.put("ram", "GetSecurityPreference", {"SecurityPreference": preference})
+
+
+def _security_report(a: Account) -> None:
+    """IMS's security practice report, the one read of the root account's MFA and
+    AccessKeys."""
+    users = a.counts["ram_users"]
+    report = {
+        "Score": a.rng.randint(40, 95),
+        "AccountSecurityPracticeUserInfo": {
+            "BindMfa": a.chance(0.8),
+            "RootWithAccessKey": 1 if a.chance(0.25) else 0,
+            "SubUser": users,
+            "SubUserBindMfa": users // 2,
+            "SubUserWithOldAccessKey": users // 5,
+            "SubUserWithUnusedAccessKey": users // 10,
+            "OldAkNum": users // 5,
+            "UnusedAkNum": users // 10,
+        },
+    }
+    a.put(
+        "ims",
+        "GetAccountSecurityPracticeReport",
+        {"AccountSecurityPracticeInfo": report},
     )

@@ -6,6 +6,9 @@ from typing import Any
 
 from ._common import ACCOUNT_ID, Region, by, past_time
 
+# The bucket the account's trail delivers to (the first bucket the account lists).
+TRAIL_BUCKET = f"actiontrail-logs-{ACCOUNT_ID}"
+
 _ALERT_QUERIES = (
     "event.userIdentity.type: root-account",
     "event.eventName: AuthorizeSecurityGroup or event.eventName: RevokeSecurityGroup",
@@ -27,7 +30,7 @@ def _trail(r: Region) -> None:
         "TrailRegion": "All",
         "Status": "Enable",
         "EventRW": "All",
-        "OssBucketName": "trail-logs",
+        "OssBucketName": TRAIL_BUCKET,
     }
     r.put("actiontrail", "DescribeTrails", {"TrailList": [trail]})
 
