@@ -60,12 +60,12 @@ def _clusters(r: Region) -> None:
 
 def _cluster(r: Region, n: int) -> dict[str, Any]:
     version = r.pick(_VERSIONS)
-    public = r.chance(0.4)
+    host = n % 250 + 1
+    # Four clusters in ten keep the API server's public endpoint.
+    public = f"https://47.97.{r.index}.{host}:6443" if r.chance(0.4) else ""
     endpoints = {
-        "api_server_endpoint": f"https://47.97.{r.index}.{n % 250 + 1}:6443"
-        if public
-        else "",
-        "intranet_api_server_endpoint": f"https://10.0.30.{n % 250 + 1}:6443",
+        "api_server_endpoint": public,
+        "intranet_api_server_endpoint": f"https://10.0.30.{host}:6443",
     }
     return {
         "cluster_id": f"c{r.rng.getrandbits(128):032x}",

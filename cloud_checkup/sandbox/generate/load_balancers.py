@@ -28,7 +28,7 @@ def build(r: Region) -> None:
 
 
 def _classic(r: Region) -> None:
-    r.load_balancers = [_clb(r, i) for i in r.ids("lb", "load_balancers")]
+    r.load_balancers = [_clb(r, n) for n in range(r.counts["load_balancers"])]
     r.put(
         "slb",
         "DescribeLoadBalancers",
@@ -51,18 +51,17 @@ def _classic(r: Region) -> None:
     _access_control_lists(r, acls, listeners)
 
 
-def _clb(r: Region, balancer_id: str) -> dict[str, Any]:
+def _clb(r: Region, n: int) -> dict[str, Any]:
+    balancer_id = r.ident("lb", n)
     internet = r.chance(0.6)
-    n = int(balancer_id[-5:])
+    host = n % 250 + 1
     return {
         "LoadBalancerId": balancer_id,
         "LoadBalancerName": balancer_id.replace("lb-", "clb-"),
         "RegionId": r.name,
         "LoadBalancerStatus": "active",
         "AddressType": "internet" if internet else "intranet",
-        "Address": f"47.99.{r.index}.{n % 250 + 1}"
-        if internet
-        else f"10.0.9.{n % 250 + 1}",
+        "Address": f"47.99.{r.index}.{host}" if internet else f"10.0.9.{host}",
         "NetworkType": "vpc",
         "VpcId": r.vpc_ids[0],
         "MasterZoneId": r.zones[0],

@@ -30,26 +30,8 @@ _SCANS = ("cve", "sys", "cms", "emg", "app")
 def build(a: Account) -> None:
     _edition(a)
     _agents(a)
-    a.put(
-        "sas",
-        "DescribeNoticeConfig",
-        {
-            "NoticeConfigList": [
-                {"Project": p, "Route": a.pick(_ROUTES), "TimeLimit": 0}
-                for p in _NOTICE_PROJECTS
-            ]
-        },
-    )
-    configs = [
-        {"Type": kind, "Config": state, "OverAllConfig": state}
-        for kind in _SCANS
-        for state in ["on" if a.chance(0.85) else "off"]
-    ]
-    a.put(
-        "sas",
-        "DescribeVulConfig",
-        {"TotalCount": len(configs), "TargetConfigs": configs},
-    )
+    _notifications(a)
+    _vulnerability_scans(a)
 
 
 def _edition(a: Account) -> None:
@@ -86,3 +68,24 @@ def _agents(a: Account) -> None:
         for instance in a.listed("ecs", "DescribeInstances", "Instances.Instance")
     ]
     a.put("sas", "DescribeCloudCenterInstances", {"Success": True, "Instances": assets})
+
+
+def _notifications(a: Account) -> None:
+    notices = [
+        {"Project": project, "Route": a.pick(_ROUTES), "TimeLimit": 0}
+        for project in _NOTICE_PROJECTS
+    ]
+    a.put("sas", "DescribeNoticeConfig", {"NoticeConfigList": notices})
+
+
+def _vulnerability_scans(a: Account) -> None:
+    """Each kind of scan on, or now and then turned off."""
+    configs = []
+    for kind in _SCANS:
+        state = "on" if a.chance(0.85) else "off"
+        configs.append({"Type": kind, "Config": state, "OverAllConfig": state})
+    a.put(
+        "sas",
+        "DescribeVulConfig",
+        {"TotalCount": len(configs), "TargetConfigs": configs},
+    )
