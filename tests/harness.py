@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import asyncio
 import copy
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from cloud_checkup.app.cloud import CloudClient
 from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
 from cloud_checkup.app.cloud.pacing import RetryPolicy
 from cloud_checkup.app.cloud.transport import Destination, Transport
+from cloud_checkup.app.collections import all_collections
 from cloud_checkup.app.engine import Scanner, ScanRequest
 from cloud_checkup.app.model import ScanResult
 from cloud_checkup.checks import Package
-from cloud_checkup.sandbox import Sandbox, load_dataset
+from cloud_checkup.sandbox import RequestRecord, Sandbox, load_dataset
+from cloud_checkup.sandbox.server import AnswerListener
 
 ACCOUNT_ID = "1234567890123456"
 ACCESS_KEY_ID = "LTAI-test-auditor"
@@ -26,6 +30,21 @@ ACCESS_KEY_SECRET = "test-secret-not-real"
 ALL_PACKAGES = frozenset({Package.STANDARD, Package.AI})
 # Tests should not wait long for retries of errors they provoke on purpose.
 FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
+
+# Actions the engine calls besides the collections' own.
+ENGINE_ACTIONS = frozenset(
+    {
+        ("sts", "GetCallerIdentity"),
+        ("ecs", "DescribeRegions"),
+        ("ram", "GetAccountAlias"),
+        ("sas", "DescribeVersionConfig"),
+    }
+)
+# Every (product, action) a full scan may call.
+APP_ACTIONS = sorted(
+    {(spec.product, spec.action) for spec in all_collections().values()}
+    | ENGINE_ACTIONS
+)
 
 
 def base_dataset(
@@ -64,12 +83,45 @@ def scan_dataset(
         check_ids=frozenset(checks) if checks is not None else None,
         regions=tuple(regions) if regions else None,
     )
-    return asyncio.run(_scan(dataset, request))
+    result, _ = asyncio.run(_scan(dataset, request))
+    return result
 
 
-async def _scan(dataset: Mapping[str, Any] | str, request: ScanRequest) -> ScanResult:
+@dataclass
+class Capture:
+    """A scan, and what the sandbox saw of it.
+
+    Attributes:
+        requests: every request, with the status and error code it was answered.
+        answers: the body of every successful answer, by (product, action).
+    """
+
+    result: ScanResult
+    requests: list[RequestRecord]
+    answers: dict[tuple[str, str], list[Any]]
+
+
+def capture_scan(
+    dataset: Mapping[str, Any] | str, *, packages: frozenset[Package] = ALL_PACKAGES
+) -> Capture:
+    """Scan ``dataset`` like :func:`scan_dataset`, keeping requests and answers."""
+    answers: dict[tuple[str, str], list[Any]] = defaultdict(list)
+
+    def keep(record: RequestRecord, body: Any) -> None:
+        answers[(record.product or record.host, record.action or "-")].append(body)
+
+    request = ScanRequest(packages=packages)
+    result, requests = asyncio.run(_scan(dataset, request, keep))
+    return Capture(result, requests, dict(answers))
+
+
+async def _scan(
+    dataset: Mapping[str, Any] | str,
+    request: ScanRequest,
+    on_answer: AnswerListener | None = None,
+) -> tuple[ScanResult, list[RequestRecord]]:
     loaded = load_dataset(dataset)
-    sandbox = Sandbox(loaded, host="127.0.0.1", port=0)
+    sandbox = Sandbox(loaded, host="127.0.0.1", port=0, on_answer=on_answer)
     await sandbox.start()
     try:
         identity = next(iter(loaded.identities.values()))
@@ -82,6 +134,7 @@ async def _scan(dataset: Mapping[str, Any] | str, request: ScanRequest) -> ScanR
             cloud = CloudClient(
                 StaticCredentials(credential), transport, retry=FAST_RETRY
             )
-            return await Scanner(cloud).run(request)
+            result = await Scanner(cloud).run(request)
     finally:
         await sandbox.stop()
+    return result, sandbox.requests

@@ -32,9 +32,6 @@ class Paging:
         minimum: smaller page sizes are raised to this (ECS); others are clamped to
             ``maximum``.
         assumed: True where Alibaba publishes no number and the value is a guess.
-        totals_inside: the paging fields sit beside the list inside its container
-            (Cloud Config's ``ConfigRules{ConfigRuleList, TotalCount, ...}``), not
-            at the top of the answer.
         page_param, size_param: the request parameters of the PageNumber style,
             where an action names them otherwise (CLB's ``Page``, ACK's
             ``pageNumber``/``pageSize``).
@@ -46,7 +43,6 @@ class Paging:
     maximum: int
     minimum: int = 1
     assumed: bool = False
-    totals_inside: bool = False
     page_param: str = "PageNumber"
     size_param: str = "PageSize"
 
@@ -150,7 +146,7 @@ PAGING: dict[tuple[str, str], Paging] = {
     ("sls", "ListAlerts"): _p(OFFSET, "results", 100, 200, assumed=True),
     # Cloud Config ListConfigRules: PageNumber/PageSize, default 10, max 100.
     ("config", "ListConfigRules"): _p(
-        PAGE_NUMBER, "ConfigRules.ConfigRuleList", 10, 100, totals_inside=True
+        PAGE_NUMBER, "ConfigRules.ConfigRuleList", 10, 100
     ),
     # ECS DescribeInstancesFullStatus: PageNumber/PageSize, default 10, max 100.
     ("ecs", "DescribeInstancesFullStatus"): _p(
@@ -169,6 +165,30 @@ PAGING: dict[tuple[str, str], Paging] = {
     ),
     ("cs", "ListClusterKubeconfigStates"): _p(
         PAGE_NUMBER, "states", 10, 50, page_param="pageNumber", size_param="pageSize"
+    ),
+    # Account-wide lists as long as the account's instances, and lists that name
+    # their page parameters in their own words (sizes from the request models).
+    ("bssopenapi", "QueryAvailableInstances"): _p(
+        PAGE_NUMBER, "Data.InstanceList", 20, 300, page_param="PageNum"
+    ),
+    ("sas", "DescribeCloudCenterInstances"): _p(
+        PAGE_NUMBER, "Instances", 20, 100, page_param="CurrentPage", assumed=True
+    ),
+    ("cms", "DescribeMetricRuleList"): _p(
+        PAGE_NUMBER, "Alarms.Alarm", 10, 100, page_param="Page", assumed=True
+    ),
+    ("cms", "DescribeContactGroupList"): _p(
+        PAGE_NUMBER, "ContactGroupList.ContactGroup", 10, 100, assumed=True
+    ),
+    ("cs", "DescribeClustersV1"): _p(
+        PAGE_NUMBER, "clusters", 10, 100, page_param="page_number",
+        size_param="page_size", assumed=True,
+    ),
+    ("cr", "ListInstance"): _p(
+        PAGE_NUMBER, "Instances", 30, 100, page_param="PageNo", assumed=True
+    ),
+    ("elasticsearch", "ListInstance"): _p(
+        PAGE_NUMBER, "Result", 10, 100, page_param="page", size_param="size"
     ),
 }  # fmt: skip
 
@@ -193,6 +213,45 @@ ECHOED: dict[tuple[str, str], frozenset[str]] = {
     # page{total_count}), which the dataset carries.
     ("slb", "DescribeAccessControlListAttribute"): frozenset(),
     ("cs", "ListClusterKubeconfigStates"): frozenset(),
+}
+# Answers that carry their paging fields in an object of their own, or under names of
+# their own: (product, action) -> (dotted path of that object, "" for the top of the
+# answer; {usual name: the answer's name}). From the SDKs' response models.
+_PAGE_NUMBER_NAMES = {
+    "TotalCount": "TotalCount",
+    "PageNumber": "PageNumber",
+    "PageSize": "PageSize",
+}
+OWN_FIELDS: dict[tuple[str, str], tuple[str, dict[str, str]]] = {
+    ("config", "ListConfigRules"): ("ConfigRules", _PAGE_NUMBER_NAMES),
+    ("bssopenapi", "QueryAvailableInstances"): (
+        "Data",
+        {"TotalCount": "TotalCount", "PageNumber": "PageNum", "PageSize": "PageSize"},
+    ),
+    ("sas", "DescribeCloudCenterInstances"): (
+        "PageInfo",
+        {
+            "TotalCount": "TotalCount",
+            "PageNumber": "CurrentPage",
+            "PageSize": "PageSize",
+            "PageRecordCount": "Count",
+        },
+    ),
+    ("cms", "DescribeMetricRuleList"): ("", {"TotalCount": "Total"}),
+    ("cms", "DescribeContactGroupList"): ("", {"TotalCount": "Total"}),
+    ("cs", "DescribeClustersV1"): (
+        "page_info",
+        {
+            "TotalCount": "total_count",
+            "PageNumber": "page_number",
+            "PageSize": "page_size",
+        },
+    ),
+    ("cr", "ListInstance"): (
+        "",
+        {"TotalCount": "TotalCount", "PageNumber": "PageNo", "PageSize": "PageSize"},
+    ),
+    ("elasticsearch", "ListInstance"): ("Headers", {"TotalCount": "X-Total-Count"}),
 }
 _USUAL_ECHO = {
     PAGE_NUMBER: frozenset({"TotalCount", "PageNumber", "PageSize"}),
@@ -220,19 +279,28 @@ def page(product: str, action: str, body: Any, params: Mapping[str, str]) -> Any
         style = PAGE_NUMBER
     paged = _STYLES[style](body, rule, items, params)
     if style in _PAGING_FIELDS:
-        echoed = ECHOED.get((product, action), _USUAL_ECHO[style])
-        container = _container(paged, rule) if rule.totals_inside else None
+        where, names = _answer_fields(product, action, style)
+        holder = _holder(paged, where)
         for name in _PAGING_FIELDS[style]:
             value = paged.pop(name, None)
-            if name in echoed and value is not None:
-                (paged if container is None else container)[name] = value
+            if name in names and value is not None:
+                holder[names[name]] = value
     return paged
 
 
-def _container(body: dict[str, Any], rule: Paging) -> dict[str, Any]:
+def _answer_fields(product: str, action: str, style: str) -> tuple[str, dict]:
+    """Where an answer keeps its paging fields, and what it calls them."""
+    own = OWN_FIELDS.get((product, action))
+    if own is not None:
+        return own
+    echoed = ECHOED.get((product, action), _USUAL_ECHO[style])
+    return "", {name: name for name in echoed}
+
+
+def _holder(body: dict[str, Any], path: str) -> dict[str, Any]:
     node = body
-    for key in rule.items[:-1]:
-        node = node[key]
+    for key in path.split(".") if path else ():
+        node = node.setdefault(key, {})
     return node
 
 

@@ -10,7 +10,6 @@ The SDK packages are test-only dependencies.
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import json
 import xml.etree.ElementTree as ElementTree
@@ -19,28 +18,12 @@ from functools import cache
 from typing import Any
 
 import pytest
+from harness import APP_ACTIONS, capture_scan
 
-from cloud_checkup.app.cloud import CloudClient, endpoints
-from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
-from cloud_checkup.app.cloud.transport import Destination, Transport
-from cloud_checkup.app.collections import all_collections
-from cloud_checkup.app.engine import Scanner, ScanRequest
+from cloud_checkup.app.cloud import endpoints
 from cloud_checkup.app.runner import demo_dataset_path
-from cloud_checkup.checks import Package
-from cloud_checkup.sandbox import Sandbox, load_dataset, oss
+from cloud_checkup.sandbox import oss
 from cloud_checkup.sandbox.generate import generate
-
-# Actions the engine calls besides the collections' own.
-ENGINE_ACTIONS = {
-    ("sts", "GetCallerIdentity"),
-    ("ecs", "DescribeRegions"),
-    ("ram", "GetAccountAlias"),
-    ("sas", "DescribeVersionConfig"),
-}
-APP_ACTIONS = sorted(
-    {(spec.product, spec.action) for spec in all_collections().values()}
-    | ENGINE_ACTIONS
-)
 
 # Where a response model is not named <Action>ResponseBody.
 MODEL_NAMES = {
@@ -75,42 +58,15 @@ REFERENCE_SHAPES = {
 }
 
 
-def _capture(dataset: Any, packages: frozenset[Package]) -> dict:
-    """Scan ``dataset`` with the real app; every successful answer, by action."""
-    answers: dict[tuple[str, str], list[Any]] = defaultdict(list)
-
-    def keep(record, body) -> None:
-        answers[(record.product, record.action)].append(body)
-
-    async def scan() -> None:
-        loaded = load_dataset(dataset)
-        sandbox = Sandbox(loaded, on_answer=keep)
-        await sandbox.start()
-        try:
-            identity = next(iter(loaded.identities.values()))
-            credential = Credential(
-                identity.access_key_id, identity.access_key_secret, None
-            )
-            async with Transport(Destination.sandbox(sandbox.url)) as transport:
-                cloud = CloudClient(StaticCredentials(credential), transport)
-                await Scanner(cloud).run(ScanRequest(packages=packages))
-        finally:
-            await sandbox.stop()
-
-    asyncio.run(scan())
-    return answers
-
-
 @pytest.fixture(scope="module")
 def answers() -> dict[tuple[str, str], list[tuple[str, Any]]]:
-    everything = frozenset({Package.STANDARD, Package.AI})
     merged: dict[tuple[str, str], list[tuple[str, Any]]] = defaultdict(list)
     sources = {
         "demo account": demo_dataset_path(),
-        "generated account": generate(regions=2, resources=120, seed=3),
+        "generated account": generate(regions=3, resources=400, seed=7),
     }
     for source, dataset in sources.items():
-        for key, bodies in _capture(dataset, everything).items():
+        for key, bodies in capture_scan(dataset).answers.items():
             merged[key].extend((source, body) for body in bodies)
     return merged
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 
+import pytest
+from harness import APP_ACTIONS, capture_scan
+
+from cloud_checkup.app.collect import dig
+from cloud_checkup.app.collections import ListCollection, all_collections
+from cloud_checkup.checks import Status
 from cloud_checkup.sandbox import load_dataset
 from cloud_checkup.sandbox.cli import add_faults_argument, add_generate_parser
-from cloud_checkup.sandbox.generate import generate
+from cloud_checkup.sandbox.generate import GLOBAL_SHARES, REGIONAL_SHARES, generate
 
 
 def _count(dataset, product, action) -> int:
@@ -115,3 +121,63 @@ def _lists(node):
     elif isinstance(node, dict):
         for value in node.values():
             yield from _lists(value)
+
+
+def test_the_shares_make_up_the_whole_budget_and_each_kind_appears():
+    shares = [*REGIONAL_SHARES.values(), *GLOBAL_SHARES.values()]
+    assert sum(shares) == pytest.approx(1)
+    # Small enough for the scan below, large enough to hold one of every kind.
+    assert round(min(shares) * 400) >= 1
+
+
+# --- a generated account answers every action the app calls ------------------------
+
+
+@pytest.fixture(scope="module")
+def generated_scan():
+    """A full scan of a small generated account: 3 regions (Beijing serves Model
+    Studio), 400 resources, at least one of each kind."""
+    return capture_scan(generate(regions=3, resources=400, seed=1))
+
+
+def test_no_action_the_app_calls_is_missing_from_a_generated_account(generated_scan):
+    missing = sorted(
+        {
+            (r.product, r.action)
+            for r in generated_scan.requests
+            if r.error_code == "InvalidApi.NotFound"
+        }
+    )
+    assert not missing, f"the generated account does not answer {missing}"
+
+
+def test_every_action_the_app_calls_is_answered(generated_scan):
+    unanswered = [pair for pair in APP_ACTIONS if pair not in generated_scan.answers]
+    assert not unanswered, f"never answered successfully: {unanswered}"
+
+
+def test_every_list_the_app_reads_holds_resources_somewhere(generated_scan):
+    # An empty list is an answer, but then nothing that reads it is exercised.
+    empty = sorted(
+        spec.name
+        for spec in all_collections().values()
+        if isinstance(spec, ListCollection)
+        and spec.items is not None
+        and not any(
+            dig(body, spec.items)
+            for body in generated_scan.answers.get((spec.product, spec.action), ())
+            if isinstance(body, dict)
+        )
+    )
+    assert not empty, f"always empty in the generated account: {empty}"
+
+
+def test_every_item_is_judged(generated_scan):
+    # No item is left out on purpose: each finds resources to judge, and reads
+    # them all.
+    unjudged = {
+        result.check_id: f"{result.status.value}: {result.reason}"
+        for result in generated_scan.result.results
+        if result.status in (Status.NOT_CHECKED, Status.NOT_APPLICABLE)
+    }
+    assert not unjudged, "\n".join(f"{k}: {v}" for k, v in sorted(unjudged.items()))

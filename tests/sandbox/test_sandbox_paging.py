@@ -88,3 +88,32 @@ def test_oss_marker_pages_buckets(client):
     rest = client.oss_v4(host, None, {"max-keys": "2", "marker": marker}).text
     assert re.findall(r"<Name>(.*?)</Name>", rest) == ["bucket-2"]
     assert "<IsTruncated>false</IsTruncated>" in rest and "NextMarker" not in rest
+
+
+def test_paging_fields_go_where_each_answer_keeps_them():
+    # Security Center counts in PageInfo, in words of its own; the billing centre
+    # inside Data; ACK in page_info, in snake case.
+    from cloud_checkup.sandbox.paging import empty_page, page
+
+    assets = {"Instances": [{"Uuid": str(n)} for n in range(45)]}
+    params = {"CurrentPage": "2", "PageSize": "20"}
+    second = page("sas", "DescribeCloudCenterInstances", assets, params)
+    assert [a["Uuid"] for a in second["Instances"]] == [str(n) for n in range(20, 40)]
+    assert second["PageInfo"] == {
+        "TotalCount": 45,
+        "CurrentPage": 2,
+        "PageSize": 20,
+        "Count": 20,
+    }
+    assert "TotalCount" not in second
+
+    bills = {"Data": {"InstanceList": [{"InstanceID": n} for n in range(350)]}}
+    params = {"PageNum": "2", "PageSize": "300"}
+    data = page("bssopenapi", "QueryAvailableInstances", bills, params)["Data"]
+    assert len(data["InstanceList"]) == 50
+    assert (data["TotalCount"], data["PageNum"], data["PageSize"]) == (350, 2, 300)
+
+    assert empty_page("cs", "DescribeClustersV1") == {
+        "clusters": [],
+        "page_info": {"total_count": 0, "page_number": 1, "page_size": 10},
+    }
