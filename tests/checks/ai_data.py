@@ -188,7 +188,6 @@ def eas_service(name: str, **fields: Any) -> dict[str, Any]:
         "TotalInstance": 2,
         "RunningInstance": 2,
         "SafetyLock": "dangerous",
-        "AutoscalerEnabled": "true",
     } | fields
 
 
@@ -206,7 +205,7 @@ def service_config(env: list[dict[str, str]]) -> str:
 def eas(good: bool) -> dict:
     service = eas_service(
         "llm",
-        **({} if good else {"SafetyLock": "none", "AutoscalerEnabled": "false"}),
+        **({} if good else {"SafetyLock": "none"}),
     )
     env = [{"name": "MODEL_PATH", "value": "/models"}]
     if not good:
@@ -232,9 +231,27 @@ def eas(good: bool) -> dict:
         {
             "ListServices": {"Services": [service], "TotalCount": 1, "PageNumber": 1},
             "DescribeService": per("ServiceName", {"llm": described}),
+            "DescribeServiceAutoScaler": per("ServiceName", {"llm": autoscaler(good)}),
+            "DescribeServiceCronScaler": per("ServiceName", {"llm": cronscaler()}),
             "ListGateway": {"Gateways": [gateway], "TotalCount": 1},
         },
     )
+
+
+def autoscaler(scales: bool, name: str = "llm") -> dict[str, Any]:
+    """DescribeServiceAutoScaler: QPS scaling between 2 and 6, or no strategy."""
+    strategies = [{"metricName": "qps", "threshold": 50}] if scales else []
+    return {
+        "ServiceName": name,
+        "MinReplica": 2 if scales else 0,
+        "MaxReplica": 6 if scales else 0,
+        "ScaleStrategies": strategies,
+    }
+
+
+def cronscaler(*jobs: dict[str, Any], name: str = "llm") -> dict[str, Any]:
+    """DescribeServiceCronScaler with the given scale jobs."""
+    return {"ServiceName": name, "ScaleJobs": list(jobs), "ExcludeDates": []}
 
 
 def dlc(good: bool) -> dict:

@@ -15,6 +15,8 @@ import pytest
 from ai_data import (
     AI_DENY,
     ai_account,
+    autoscaler,
+    cronscaler,
     dlc,
     eas,
     eas_service,
@@ -23,11 +25,21 @@ from ai_data import (
     gpdb,
     gpu_instance,
     gpu_server,
+    per,
     regional,
     registry,
     workspaces,
 )
-from data import REGION, failed_ids, merge, oss_buckets, rule, scan, security_groups
+from data import (
+    REGION,
+    error,
+    failed_ids,
+    merge,
+    oss_buckets,
+    rule,
+    scan,
+    security_groups,
+)
 from harness import base_dataset, scan_dataset
 
 import cloud_checkup
@@ -179,16 +191,53 @@ def test_eas_public_endpoint_behind_a_dedicated_gateway_passes():
     assert result.status is Status.PASS
 
 
-def test_eas_autoscaling_string_false_fails_and_stopped_services_are_skipped():
+AUTOSCALING = "pai-eas-service-autoscaling"
+
+
+def _scaling(**answers) -> dict:
+    """Two services: "a" running and "b" stopped, with the scalers given per name."""
     services = eas(True)
-    body = services["eas"][REGION]["ListServices"]
-    body["Services"] = [
-        eas_service("a", AutoscalerEnabled="false", CronscalerEnabled="False"),
-        eas_service("b", Status="Stopped", AutoscalerEnabled=False),
+    actions = services["eas"][REGION]
+    actions["ListServices"]["Services"] = [
+        eas_service("a"),
+        eas_service("b", Status="Stopped"),
     ]
-    result = scan("pai-eas-service-autoscaling", services)
+    for action, responses in answers.items():
+        actions[action] = per("ServiceName", responses)
+    return services
+
+
+def test_eas_a_service_without_scalers_fails_and_stopped_ones_are_skipped():
+    data = _scaling(
+        DescribeServiceAutoScaler={"a": autoscaler(False, "a")},
+        DescribeServiceCronScaler={"a": cronscaler(name="a")},
+    )
+    result = scan(AUTOSCALING, data)
     assert failed_ids(result) == {"eas-m-a"}
     assert len(result.findings) == 1
+
+
+def test_eas_a_scaling_schedule_is_enough():
+    job = {"Name": "peak", "Schedule": "0 0 18 * * *", "TargetSize": 4}
+    data = _scaling(
+        DescribeServiceAutoScaler={"a": autoscaler(False, "a")},
+        DescribeServiceCronScaler={"a": cronscaler(job, name="a")},
+    )
+    assert scan(AUTOSCALING, data).status is Status.PASS
+
+
+def test_eas_an_unreadable_scaler_is_not_checked_never_failed():
+    data = _scaling(
+        DescribeServiceAutoScaler={"a": autoscaler(False, "a")},
+        DescribeServiceCronScaler={"a": error("InternalError", 500)},
+    )
+    assert scan(AUTOSCALING, data).status is Status.NOT_CHECKED
+
+
+def test_eas_denied_scaler_reads_are_not_checked():
+    result = scan(AUTOSCALING, eas(True), deny=["eas:DescribeServiceAutoScaler"])
+    assert result.status is Status.NOT_CHECKED
+    assert result.missing_actions == ("eas:DescribeServiceAutoScaler",)
 
 
 def test_a_truncated_member_list_never_passes():

@@ -20,6 +20,30 @@ COLLECTIONS = [
         items=None,
         absent_codes=("ServiceNotFound",),
     ),
+    # Scaling is configured apart from the service: ListServices and DescribeService
+    # carry no sign of it.
+    DetailCollection(
+        name="eas.service_autoscalers",
+        product="eas",
+        action="DescribeServiceAutoScaler",
+        parent="eas.services",
+        param="ServiceName",
+        parent_field="ServiceName",
+        path="/api/v2/services/{Region}/{ServiceName}/autoscaler",
+        items=None,
+        absent_codes=("ServiceNotFound",),
+    ),
+    DetailCollection(
+        name="eas.service_cronscalers",
+        product="eas",
+        action="DescribeServiceCronScaler",
+        parent="eas.services",
+        param="ServiceName",
+        parent_field="ServiceName",
+        path="/api/v2/services/{Region}/{ServiceName}/cronscaler",
+        items=None,
+        absent_codes=("ServiceNotFound",),
+    ),
     ListCollection(
         name="eas.gateways",
         product="eas",

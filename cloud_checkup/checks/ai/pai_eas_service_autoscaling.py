@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from .._ai import where
-from .._fields import as_bool
+from .._details import read_detail, unreadable
+from .._fields import as_list
 from ..base import Category, Finding, Package, Remediation, Severity, check
 
 _TYPE = "ACS::PAI::EASService"
+_AUTOSCALERS = "eas.service_autoscalers"
+_CRONSCALERS = "eas.service_cronscalers"
 
 
 @check(
@@ -16,8 +19,9 @@ _TYPE = "ACS::PAI::EASService"
     severity=Severity.LOW,
     package=Package.AI,
     description=(
-        "Flags running inference services with neither the horizontal auto scaler "
-        "(AutoscalerEnabled) nor scheduled scaling (CronscalerEnabled) enabled."
+        "Reads each running inference service's horizontal auto scaler "
+        "(DescribeServiceAutoScaler ScaleStrategies) and scheduled scaling "
+        "(DescribeServiceCronScaler ScaleJobs) and flags services with neither."
     ),
     risk=(
         "A fixed number of instances either fails under a traffic peak (timeouts, "
@@ -35,9 +39,9 @@ _TYPE = "ACS::PAI::EASService"
             "Auto Scaling",
         ),
         doc_url="https://www.alibabacloud.com/help/en/pai/user-guide/horizontal-auto-scaling",
-        command="aliyun eas GET /api/v2/services --region <region>",
+        command="aliyun eas GET /api/v2/services/<region>/<service>/autoscaler",
     ),
-    needs=("eas.services",),
+    needs=("eas.services", _AUTOSCALERS, _CRONSCALERS),
     references=("Cloud Config resource stability best practices",),
     resource_type=_TYPE,
 )
@@ -45,12 +49,24 @@ def evaluate(inventory):
     for service in inventory.records("eas.services"):
         if str(service.get("Status", "")).lower() != "running":
             continue
-        service_id = service.get("ServiceId") or service["ServiceName"]
+        name = service["ServiceName"]
+        service_id = service.get("ServiceId") or name
         kw = where(service, "ServiceName", _TYPE)
-        # Both flags may arrive as JSON booleans or as "true"/"false" strings.
-        if as_bool(service.get("AutoscalerEnabled")):
-            yield Finding.passed(service_id, "Auto scaling enabled", **kw)
-        elif as_bool(service.get("CronscalerEnabled")):
-            yield Finding.passed(service_id, "Scheduled scaling enabled", **kw)
+        autoscaler = read_detail(inventory, _AUTOSCALERS, name)
+        cronscaler = read_detail(inventory, _CRONSCALERS, name)
+        if autoscaler.absent or cronscaler.absent:
+            continue  # deleted while the scan ran
+        if _scales(autoscaler, "ScaleStrategies"):
+            yield Finding.passed(service_id, "Horizontal auto scaling", **kw)
+        elif _scales(cronscaler, "ScaleJobs"):
+            yield Finding.passed(service_id, "Scheduled scaling", **kw)
+        elif autoscaler.unreadable or cronscaler.unreadable:
+            unread = autoscaler if autoscaler.unreadable else cronscaler
+            yield unreadable(service_id, "the service's scaling", unread, **kw)
         else:
             yield Finding.failed(service_id, "Fixed number of instances", **kw)
+
+
+def _scales(detail, rules: str) -> bool:
+    """The scaler has at least one strategy or job."""
+    return detail.record is not None and bool(as_list(detail.record.get(rules)))

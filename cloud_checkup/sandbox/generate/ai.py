@@ -4,6 +4,7 @@ services and gateways (EAS), Elasticsearch clusters and Model Studio API keys.""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ._common import ACCOUNT_ID, Account, Region, from_now, past_time, spread
@@ -146,6 +147,35 @@ def _inference(r: Region) -> None:
         names,
         lambda s: _service(r, s, gateways),
     )
+    r.put_each("eas", "DescribeServiceAutoScaler", "ServiceName", names, _autoscaler(r))
+    r.put_each("eas", "DescribeServiceCronScaler", "ServiceName", names, _cronscaler(r))
+
+
+def _autoscaler(r: Region) -> Callable[[str], dict[str, Any]]:
+    """Half the services scale on QPS between one and four instances."""
+
+    def answer(service: str) -> dict[str, Any]:
+        scales = r.chance(0.5)
+        return {
+            "ServiceName": service,
+            "MinReplica": 1 if scales else 0,
+            "MaxReplica": 4 if scales else 0,
+            "ScaleStrategies": (
+                [{"metricName": "qps", "threshold": 100.0}] if scales else []
+            ),
+        }
+
+    return answer
+
+
+def _cronscaler(r: Region) -> Callable[[str], dict[str, Any]]:
+    """One service in five doubles its instances on a schedule."""
+
+    def answer(service: str) -> dict[str, Any]:
+        job = {"Name": "evening-peak", "Schedule": "0 0 18 * * *", "TargetSize": 2}
+        return {"ServiceName": service, "ScaleJobs": [job] if r.chance(0.2) else []}
+
+    return answer
 
 
 def _gateways(r: Region) -> list[str]:
