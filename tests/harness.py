@@ -20,7 +20,7 @@ from cloud_checkup.app.cloud.transport import Destination, Transport
 from cloud_checkup.app.collections import all_collections
 from cloud_checkup.app.engine import Scanner, ScanRequest
 from cloud_checkup.app.model import ScanResult
-from cloud_checkup.checks import Package
+from cloud_checkup.checks import Check, Package
 from cloud_checkup.sandbox import RequestRecord, Sandbox, load_dataset
 from cloud_checkup.sandbox.server import AnswerListener
 
@@ -102,16 +102,23 @@ class Capture:
 
 
 def capture_scan(
-    dataset: Mapping[str, Any] | str, *, packages: frozenset[Package] = ALL_PACKAGES
+    dataset: Mapping[str, Any] | str,
+    *,
+    packages: frozenset[Package] = ALL_PACKAGES,
+    catalogue: Mapping[str, Check] | None = None,
 ) -> Capture:
-    """Scan ``dataset`` like :func:`scan_dataset`, keeping requests and answers."""
+    """Scan ``dataset`` like :func:`scan_dataset`, keeping requests and answers.
+
+    ``catalogue`` replaces the app's items (for instance with items whose reads are
+    watched).
+    """
     answers: dict[tuple[str, str], list[Any]] = defaultdict(list)
 
     def keep(record: RequestRecord, body: Any) -> None:
         answers[(record.product or record.host, record.action or "-")].append(body)
 
     request = ScanRequest(packages=packages)
-    result, requests = asyncio.run(_scan(dataset, request, keep))
+    result, requests = asyncio.run(_scan(dataset, request, keep, catalogue))
     return Capture(result, requests, dict(answers))
 
 
@@ -119,6 +126,7 @@ async def _scan(
     dataset: Mapping[str, Any] | str,
     request: ScanRequest,
     on_answer: AnswerListener | None = None,
+    catalogue: Mapping[str, Check] | None = None,
 ) -> tuple[ScanResult, list[RequestRecord]]:
     loaded = load_dataset(dataset)
     sandbox = Sandbox(loaded, host="127.0.0.1", port=0, on_answer=on_answer)
@@ -134,7 +142,7 @@ async def _scan(
             cloud = CloudClient(
                 StaticCredentials(credential), transport, retry=FAST_RETRY
             )
-            result = await Scanner(cloud).run(request)
+            result = await Scanner(cloud, catalogue=catalogue).run(request)
     finally:
         await sandbox.stop()
     return result, sandbox.requests

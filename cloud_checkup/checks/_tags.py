@@ -22,11 +22,20 @@ def resource_tags(record: Mapping[str, Any]) -> Tags:
     for entry in as_list(entries):
         if not isinstance(entry, Mapping):
             continue
-        key = entry.get("TagKey", entry.get("Key"))
-        value = entry.get("TagValue", entry.get("Value"))
+        key = _spelled(entry, "TagKey", "Key")
+        value = _spelled(entry, "TagValue", "Value")
         if key:
             tags.append((str(key), "" if value is None else str(value)))
     return tuple(tags)
+
+
+def _spelled(entry: Mapping[str, Any], *names: str) -> Any:
+    """The value under the first of ``names`` the entry has: a tag is spelled one
+    way per product, and the other spelling is not read at all."""
+    for name in names:
+        if name in entry:
+            return entry[name]
+    return None
 
 
 def tag_matching(

@@ -1,4 +1,5 @@
-"""Contract tests: what the sandbox answers parses with Alibaba's own response models.
+"""Contract tests: what the sandbox answers parses with Alibaba's own response models,
+and what the items read is in those models.
 
 The demo account and a generated account are scanned through the sandbox over HTTP by
 the real app; every answer the app received is kept and, for each action the app calls,
@@ -6,30 +7,33 @@ parsed with the response model of Alibaba's per-product SDK (``from_map``). Noth
 dataset holds may be lost on the way back (``to_map``): a lost field is a field name or
 nesting the real API does not have. OSS answers (XML) go through the OSS SDK's models.
 The SDK packages are test-only dependencies.
+
+The items' reads are watched during those scans: a field an item reads that the
+model of its collection's action does not have is a field the real API never
+returns, which test data written by hand can hide (the item then judges every real
+resource on a value that is never there).
 """
 
 from __future__ import annotations
 
-import importlib
+import dataclasses
 import json
 import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
-from functools import cache
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from harness import APP_ACTIONS, capture_scan
+from field_reads import FieldReads
+from harness import APP_ACTIONS, Capture, capture_scan
+from sdk_models import record_model, response_model, unknown_field
 
-from cloud_checkup.app.cloud import endpoints
+from cloud_checkup.app.collections import DetailCollection, all_collections
 from cloud_checkup.app.runner import demo_dataset_path
+from cloud_checkup.checks import catalogue
+from cloud_checkup.checks.base import Record
 from cloud_checkup.sandbox import oss
 from cloud_checkup.sandbox.generate import generate
-
-# Where a response model is not named <Action>ResponseBody.
-MODEL_NAMES = {
-    ("eas", "DescribeService"): "Service",
-    ("sls", "GetLogStore"): "Logstore",
-}
 
 # Fields the API reference documents that the installed SDK model does not know yet.
 # Each row names the page that documents it; nothing else may be lost.
@@ -59,29 +63,29 @@ REFERENCE_SHAPES = {
 
 
 @pytest.fixture(scope="module")
-def answers() -> dict[tuple[str, str], list[tuple[str, Any]]]:
-    merged: dict[tuple[str, str], list[tuple[str, Any]]] = defaultdict(list)
+def scans() -> tuple[dict[str, Capture], FieldReads]:
+    """Each account's scan, and the fields the items read during them."""
+    reads = FieldReads()
+    watched = reads.watch(catalogue())
     sources = {
         "demo account": demo_dataset_path(),
         "generated account": generate(regions=3, resources=400, seed=7),
     }
-    for source, dataset in sources.items():
-        for key, bodies in capture_scan(dataset).answers.items():
+    captures = {
+        source: capture_scan(dataset, catalogue=watched)
+        for source, dataset in sources.items()
+    }
+    return captures, reads
+
+
+@pytest.fixture(scope="module")
+def answers(scans) -> dict[tuple[str, str], list[tuple[str, Any]]]:
+    captures, _ = scans
+    merged: dict[tuple[str, str], list[tuple[str, Any]]] = defaultdict(list)
+    for source, capture in captures.items():
+        for key, bodies in capture.answers.items():
             merged[key].extend((source, body) for body in bodies)
     return merged
-
-
-@cache
-def _model(product: str, action: str):
-    spec = endpoints.product(product)
-    package = (
-        f"alibabacloud_{spec.code.replace('-', '_')}{spec.version.replace('-', '')}"
-    )
-    try:
-        models = importlib.import_module(f"{package}.models")
-    except ImportError:
-        return None
-    return getattr(models, MODEL_NAMES.get((product, action), f"{action}ResponseBody"))
 
 
 def lost_fields(sent: Any, parsed: Any, path: str = "") -> list[str]:
@@ -127,7 +131,7 @@ def test_answer_round_trips_through_the_sdk_model(answers, product, action):
             f"no {product} {action} answer to check: neither the demo account nor "
             "the generated account holds one"
         )
-    model = _model(product, action)
+    model = response_model(product, action)
     assert model is not None, f"no SDK response model for {product} {action}"
     problems = []
     for source, body in received:
@@ -174,9 +178,87 @@ def test_the_generated_account_answers_every_list_the_benchmark_needs(answers):
 
 
 def test_lost_fields_finds_a_renamed_field():
-    model = _model("ecs", "DescribeSecurityGroupAttribute")
+    model = response_model("ecs", "DescribeSecurityGroupAttribute")
     body = {"SecurityGroupId": "sg-1", "Permisions": {"Permission": []}}
     assert lost_fields(body, model().from_map(body).to_map()) == [".Permisions"]
+
+
+# --- what the items read ------------------------------------------------------------
+
+
+def _read_cases() -> list:
+    """Every collection whose action has an SDK response model."""
+    return [
+        pytest.param(name, id=name)
+        for name, spec in sorted(all_collections().items())
+        if spec.product != "oss" and (spec.product, spec.action) not in REFERENCE_SHAPES
+    ]
+
+
+def _added_by_the_collector(spec) -> set[str]:
+    """Fields a record has that the answer does not: each item of a per-resource
+    list carries its resource's id, and bare names become ``{id_field: name}``."""
+    if isinstance(spec, DetailCollection) and spec.is_list:
+        return {spec.param, spec.id_field or spec.param}
+    return set()
+
+
+@pytest.mark.parametrize("collection", _read_cases())
+def test_items_read_only_fields_the_sdk_model_has(scans, collection):
+    _, reads = scans
+    spec = all_collections()[collection]
+    model = record_model(spec.product, spec.action, spec.items)
+    added = _added_by_the_collector(spec)
+    unknown = sorted(
+        f"{check_id} reads {field}"
+        for check_id, path in reads.by_collection.get(collection, ())
+        if path[0] not in added
+        and (field := unknown_field(model, path)) is not None
+        and not _documented(spec.product, spec.action, field)
+    )
+    assert not unknown, "\n".join(unknown)
+
+
+def test_a_field_the_model_lacks_is_unknown():
+    # pai-eas-service-autoscaling once read AutoscalerEnabled from ListServices,
+    # which the SDK's Service model does not have: every real service failed.
+    services = record_model("eas", "ListServices", "Services")
+    assert unknown_field(services, ("AutoscalerEnabled",)) == "AutoscalerEnabled"
+    assert unknown_field(services, ("ServiceName",)) is None
+    rules = record_model("ecs", "DescribeSecurityGroupAttribute", None)
+    assert unknown_field(rules, ("Permissions", "Permission", "PortRange")) is None
+    assert (
+        unknown_field(rules, ("Permissions", "Permission", "Port"))
+        == "Permissions.Permission.Port"
+    )
+
+
+def test_a_free_form_map_takes_any_key():
+    quotas = record_model("quotas", "ListProductQuotas", "Quotas")
+    assert unknown_field(quotas, ("Dimensions", "regionId")) is None
+    assert unknown_field(quotas, ("Dimensionz", "regionId")) == "Dimensionz"
+
+
+def test_reads_are_noted_through_nested_parts_and_lists_even_when_absent():
+    reads = FieldReads()
+
+    def evaluate(inventory):
+        for group in inventory.records("ecs.security_group_rules"):
+            for rule in group["Permissions"]["Permission"]:
+                rule.get("PortRange")
+                rule.get("NotThere")
+        return []
+
+    item = dataclasses.replace(next(iter(catalogue().values())), evaluate=evaluate)
+    record = Record({"Permissions": {"Permission": [{"PortRange": "22/22"}]}}, None)
+    inventory = SimpleNamespace(records=lambda name: [record], now=None, account_id="")
+    reads.watch({"item": item})["item"].evaluate(inventory)
+    assert reads.by_collection["ecs.security_group_rules"] == {
+        (item.id, ("Permissions",)),
+        (item.id, ("Permissions", "Permission")),
+        (item.id, ("Permissions", "Permission", "PortRange")),
+        (item.id, ("Permissions", "Permission", "NotThere")),
+    }
 
 
 # --- OSS: XML through the OSS SDK's models -----------------------------------------
