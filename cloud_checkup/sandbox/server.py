@@ -15,7 +15,6 @@ import json
 import logging
 import secrets
 import threading
-import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from cloud_checkup.sandbox.errors import (
 )
 from cloud_checkup.sandbox.faults import TRUNCATE, DropConnection, faulty_body
 from cloud_checkup.sandbox.hosts import Route, route_host
+from cloud_checkup.sandbox.nonces import NonceLedger
 from cloud_checkup.sandbox.signatures import (
     EMPTY_SHA256,
     Claim,
@@ -47,7 +47,6 @@ from cloud_checkup.sandbox.signatures import (
 logger = logging.getLogger("cloud_checkup.sandbox")
 
 MAX_CLOCK_SKEW = 15 * 60
-NONCE_WINDOW = 31 * 60
 
 
 @dataclass(frozen=True)
@@ -167,7 +166,7 @@ class Sandbox:
         self.counts: dict[tuple[str, str], int] = {}
         self._on_answer = on_answer
         self._keep_records = keep_records
-        self._nonces: dict[str, float] = {}
+        self._nonces = NonceLedger()
         self._runner: web.AppRunner | None = None
         self._stages: list[Stage] = [
             self._route,
@@ -289,15 +288,8 @@ class Sandbox:
                 400,
                 "SignatureNonce is mandatory for this action.",
             )
-        now = time.monotonic()
-        if len(self._nonces) > 10_000:
-            self._nonces = {
-                n: t for n, t in self._nonces.items() if now - t < NONCE_WINDOW
-            }
-        seen = self._nonces.get(claim.nonce)
-        if seen is not None and now - seen < NONCE_WINDOW:
+        if not self._nonces.record(claim.nonce):
             raise ApiError("SignatureNonceUsed", 400)
-        self._nonces[claim.nonce] = now
 
     async def _check_read_only(self, call: Call) -> None:
         assert call.route and call.action and call.identity
