@@ -8,6 +8,7 @@ case (``TCP``, ``tcp``, ``ALL``; ``Accept``, ``accept``), port ranges as ``22/22
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from .base import Finding, Inventory
 # Alibaba's default priority when a rule was created without one.
 _DEFAULT_PRIORITY = 1
 _ANY_PORT_PROTOCOLS = frozenset({"all"})
+# The whole Internet in each address family, as findings name it.
+_INTERNET = ("0.0.0.0/0", "::/0")
 
 
 @dataclass(frozen=True)
@@ -45,21 +48,24 @@ def internet_exposures(
 ) -> list[Exposure]:
     """The TCP ``ports`` the rules open to 0.0.0.0/0 or ::/0, Drop rules applied."""
     rules = list(rules)
+    from_internet = {
+        internet: [r for r in rules if _from_internet(r, internet)]
+        for internet in _INTERNET
+    }
     exposures = []
     for port in ports:
-        for family_any in ("0.0.0.0/0", "::/0"):
-            exposure = _exposure(rules, port, family_any)
+        for internet in _INTERNET:
+            exposure = _exposure(from_internet[internet], port, internet)
             if exposure:
                 exposures.append(exposure)
     return exposures
 
 
 def _exposure(
-    rules: list[Mapping[str, Any]], port: int, internet: str
+    from_internet: list[Mapping[str, Any]], port: int, internet: str
 ) -> Exposure | None:
-    matching = [
-        r for r in rules if _covers_port(r, port) and _from_internet(r, internet)
-    ]
+    """Whether rules admitting ``internet`` leave ``port`` open, Drop rules applied."""
+    matching = [r for r in from_internet if _covers_port(r, port)]
     accepts = [_priority(r) for r in matching if _policy(r) == "accept"]
     drops = [_priority(r) for r in matching if _policy(r) == "drop"]
     if not accepts:
@@ -118,11 +124,21 @@ def _from_internet(rule: Mapping[str, Any], internet: str) -> bool:
 def _is_whole_internet(cidr: Any, *, ipv6: bool) -> bool:
     if not cidr:
         return False
+    return _whole_internet_version(str(cidr).strip()) == (6 if ipv6 else 4)
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_internet_version(cidr: str) -> int | None:
+    """4 or 6 if ``cidr`` is a whole address family, else None.
+
+    An account's rules repeat a handful of sources across thousands of rules, and
+    parsing is most of what judging a rule costs: each spelling is parsed once.
+    """
     try:
-        network = ipaddress.ip_network(str(cidr).strip(), strict=False)
+        network = ipaddress.ip_network(cidr, strict=False)
     except ValueError:
-        return False
-    return network.prefixlen == 0 and (network.version == 6) == ipv6
+        return None
+    return network.version if network.prefixlen == 0 else None
 
 
 def security_group_findings(
@@ -168,7 +184,7 @@ def all_ports_exposures(rules: Iterable[Mapping[str, Any]]) -> list[Exposure]:
     """
     rules = list(rules)
     exposures = []
-    for internet in ("0.0.0.0/0", "::/0"):
+    for internet in _INTERNET:
         matching = [r for r in rules if _from_internet(r, internet) and _every_port(r)]
         accepts = [_priority(r) for r in matching if _policy(r) == "accept"]
         drops = [_priority(r) for r in matching if _policy(r) == "drop"]
