@@ -1,59 +1,67 @@
 """Pacing and retries: calls spread within Alibaba's quotas, patience when throttled.
 
 Alibaba counts API calls per account, per region and per action, in fixed windows
-(see the API behaviour notes). The pacer keeps one sliding window per (product,
-region, action) allowing a share of the published quota, so a scan stays inside it and
-leaves the rest to the console and the account's other tools; a cap on calls in
-flight per product keeps the load on any one service modest. A throttled answer
-pauses that window for the time the cloud asked for (``x-acs-retry-after``) or an
-exponential back-off with jitter. All waiting is ``asyncio.sleep``: nothing here
-blocks the event loop.
+whose start the caller cannot see (see the API behaviour notes). The pacer keeps one
+window per (product, region, action) that holds a call from the moment it is
+reserved until a whole window after its answer: the gateway counted it somewhere in
+between, so no fixed window, wherever it starts, can see more calls than the quota,
+however late the network delivers them. A cap on calls in flight per product keeps
+the load on any one service modest. A throttled answer pauses that window for the
+time the cloud asked for (``x-acs-retry-after``) or an exponential back-off with
+jitter. All waiting is ``asyncio.sleep``: nothing here blocks the event loop.
 """
 
 from __future__ import annotations
 
 import asyncio
 import collections
-import contextlib
 import fnmatch
 import random
-import time
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Quota:
-    """Alibaba's published limit: ``calls`` per ``window`` seconds per region."""
+    """Alibaba's limit: ``calls`` per ``window`` seconds per account and region.
 
-    calls: float
+    Attributes:
+        source: where the figure comes from, or what is assumed and why.
+    """
+
+    calls: int
     window: float
-
-    @property
-    def per_second(self) -> float:
-        return self.calls / self.window
+    source: str = "assumed"
 
 
-# The share of each quota a scan may use; the console, Terraform and every other
-# tool of the account draw on the same allowance.
-QUOTA_SHARE = 0.9
-# Seconds by which answers to calls sent at the same pace may bunch up on arrival.
-DELIVERY_JITTER = 0.15
 # Calls in flight per product, across its regions and actions.
 IN_FLIGHT_PER_PRODUCT = 48
 
-# (product, action pattern) -> quota, first match wins. Figures are the products'
-# published read quotas; ECS's Describe* rows are unpublished and taken as the visible
-# rows' 1000/60 s; elsewhere the common 100/1 s read quota is assumed.
+_ECS_ASSUMED = (
+    "assumed: ECS Describe* quotas are unpublished; the visible rows are 500-2000/60 s"
+)
+_READ_ASSUMED = "assumed: no quota page found; the common read quota of 100/1 s"
+
+# (product, action pattern) -> quota, first match wins. The scan spends the whole
+# quota: the window above already keeps it inside, and a share held back would cost
+# a whole extra window whenever a list is a little over a multiple of the quota
+# (500 buckets at 100/1 s take 5 windows, at 90% of it 6).
 QUOTAS: list[tuple[str, str, Quota]] = [
-    ("actiontrail", "LookupEvents", Quota(2, 1)),
-    ("sas", "*", Quota(10, 1)),
-    ("cms", "*", Quota(50, 1)),
-    ("vpc", "DescribeNetworkAcls", Quota(30, 60)),
-    ("vpc", "*", Quota(600, 60)),
-    ("ecs", "*", Quota(1000, 60)),
-    ("resourcecenter", "*", Quota(20, 1)),
-    ("*", "*", Quota(100, 1)),
+    ("ram", "*", Quota(100, 1, "RAM API quota: reads 100/1 s")),
+    ("ims", "*", Quota(100, 1, "assumed: as RAM, no IMS quota page")),
+    ("sts", "GetCallerIdentity", Quota(100, 1, "STS API quota: 100/1 s")),
+    ("actiontrail", "LookupEvents", Quota(2, 1, "ActionTrail limits: 2/s")),
+    ("actiontrail", "*", Quota(100, 1, "ActionTrail quota: DescribeTrails 100/1 s")),
+    ("cms", "DescribeMetric*", Quota(50, 1, "CloudMonitor quota: 50/1 s")),
+    ("cms", "*", Quota(50, 1, "assumed: as CloudMonitor's metric reads")),
+    ("sas", "*", Quota(10, 1, "Security Center quota: most Describe* 10/1 s")),
+    ("vpc", "DescribeNetworkAcls", Quota(30, 60, "VPC quota: 30/60 s")),
+    ("vpc", "*", Quota(600, 60, "assumed: as VPC's visible VPN reads, 600/60 s")),
+    ("ecs", "DescribeSnapshots", Quota(1000, 60, "ECS quota: 1000/60 s")),
+    ("ecs", "*", Quota(1000, 60, _ECS_ASSUMED)),
+    ("r-kvstore", "*", Quota(100, 1, "Redis quota: DescribeInstanceConfig 100/1 s")),
+    ("resourcecenter", "*", Quota(20, 1, "Resource Center quota: 20/1 s")),
+    ("oss", "*", Quota(100, 1, "assumed: OSS meta-operation QPS is unpublished")),
+    ("*", "*", Quota(100, 1, _READ_ASSUMED)),
 ]  # fmt: skip
 
 
@@ -82,36 +90,67 @@ class RetryPolicy:
 
 
 class _Window:
-    """At most ``limit`` calls in any ``window`` seconds (a sliding window).
+    """At most ``quota.calls`` calls in any fixed window of ``quota.window`` seconds.
 
-    Alibaba counts calls in fixed windows whose start we cannot see; a sliding window
-    keeps every fixed window inside the limit too, while still letting a short scan
-    spend a window's share at once.
+    A call holds its place from :meth:`take` until a whole window after
+    :meth:`release` (its answer, or its failure): the gateway counted it at some
+    moment in between, so a call that takes the place afterwards reaches the
+    gateway more than a window later and can never share a fixed window with it.
+    No guess about the network's delays is needed, and a call that waits for a free
+    connection after taking its place cannot bunch up with later ones.
     """
 
-    def __init__(self, quota: Quota, share: float):
-        self._limit = max(1, int(quota.calls * share))
-        # Calls sent a moment apart can arrive in the same window of the gateway's:
-        # a slightly longer window absorbs that jitter of the network.
-        self._window = quota.window + DELIVERY_JITTER
-        self._calls: collections.deque[float] = collections.deque()
+    def __init__(self, quota: Quota):
+        self._limit = max(1, int(quota.calls))
+        self._window = quota.window
+        self._unanswered = 0
+        # When each answered call stops counting, earliest first.
+        self._expiries: collections.deque[float] = collections.deque()
         self._paused_until = 0.0
 
     async def take(self) -> None:
+        loop = asyncio.get_running_loop()
         while True:
-            now = time.monotonic()
-            while self._calls and self._calls[0] <= now - self._window:
-                self._calls.popleft()
+            now = loop.time()
+            while self._expiries and self._expiries[0] <= now:
+                self._expiries.popleft()
             wait = self._paused_until - now
-            if wait <= 0 and len(self._calls) < self._limit:
-                self._calls.append(now)
-                return
             if wait <= 0:
-                wait = self._calls[0] + self._window - now
+                if self._unanswered + len(self._expiries) < self._limit:
+                    self._unanswered += 1
+                    return
+                # Every place is taken: the first to free up is the oldest answered
+                # call's, or else one whole window after the next answer arrives.
+                wait = self._expiries[0] - now if self._expiries else self._window
             await asyncio.sleep(wait)
 
+    def release(self) -> None:
+        self._unanswered -= 1
+        self._expiries.append(asyncio.get_running_loop().time() + self._window)
+
     def pause(self, seconds: float) -> None:
-        self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+        until = asyncio.get_running_loop().time() + seconds
+        self._paused_until = max(self._paused_until, until)
+
+
+class _Slot:
+    """One call's place in its window and among its product's calls in flight."""
+
+    def __init__(self, window: _Window, in_flight: asyncio.Semaphore):
+        self._window = window
+        self._in_flight = in_flight
+
+    async def __aenter__(self) -> None:
+        await self._window.take()
+        try:
+            await self._in_flight.acquire()
+        except BaseException:
+            self._window.release()
+            raise
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self._in_flight.release()
+        self._window.release()
 
 
 class Pacer:
@@ -119,7 +158,6 @@ class Pacer:
 
     Args:
         quotas: overrides of the quota per (product, action), for tests.
-        share: the share of each quota a scan may use.
         in_flight: calls in flight per product.
     """
 
@@ -127,31 +165,28 @@ class Pacer:
         self,
         quotas: dict[tuple[str, str], Quota] | None = None,
         *,
-        share: float = QUOTA_SHARE,
         in_flight: int = IN_FLIGHT_PER_PRODUCT,
     ):
         self._quotas = quotas or {}
-        self._share = share
         self._in_flight = in_flight
         self._windows: dict[tuple[str, str | None, str], _Window] = {}
         self._slots: dict[str, asyncio.Semaphore] = {}
 
     def _window(self, product: str, region: str | None, action: str) -> _Window:
         key = (product, region, action)
-        if key not in self._windows:
+        window = self._windows.get(key)
+        if window is None:
             quota = self._quotas.get((product, action)) or quota_for(product, action)
-            self._windows[key] = _Window(quota, self._share)
-        return self._windows[key]
+            window = self._windows[key] = _Window(quota)
+        return window
 
-    @contextlib.asynccontextmanager
-    async def slot(
-        self, product: str, region: str | None, action: str
-    ) -> AsyncIterator[None]:
-        """Wait for the action's turn and a free slot of its product."""
-        slots = self._slots.setdefault(product, asyncio.Semaphore(self._in_flight))
-        await self._window(product, region, action).take()
-        async with slots:
-            yield
+    def slot(self, product: str, region: str | None, action: str) -> _Slot:
+        """``async with`` it around one call: waits for the action's turn and a free
+        slot of its product, and tells the window when the answer is in."""
+        in_flight = self._slots.get(product)
+        if in_flight is None:
+            in_flight = self._slots[product] = asyncio.Semaphore(self._in_flight)
+        return _Slot(self._window(product, region, action), in_flight)
 
     def pause(
         self, product: str, region: str | None, action: str, seconds: float
