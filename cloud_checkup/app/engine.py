@@ -41,6 +41,7 @@ from .events import (
     ScanFinished,
     ScanStarted,
 )
+from .garbage import spaced_collections
 from .model import Account, ItemResult, ScanResult
 from .score import compute_score
 
@@ -248,7 +249,8 @@ class Scanner:
         if self._cancel_requested:
             self._work.cancel()
         try:
-            await self._work
+            with spaced_collections:
+                await self._work
         except asyncio.CancelledError:
             if not self._cancel_requested:
                 raise
