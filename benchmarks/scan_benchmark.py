@@ -52,6 +52,7 @@ from cloud_checkup.sandbox.faults import FaultRule, Faults
 from cloud_checkup.sandbox.generate import ACCESS_KEY_ID, ACCESS_KEY_SECRET, generate
 from cloud_checkup.sandbox.limits import limit_for
 from cloud_checkup.sandbox.paging import PAGING
+from cloud_checkup.sandbox.server import settle_for_serving
 
 PACKAGES = frozenset({Package.STANDARD, Package.AI})
 ENGINE_CALLS = 3
@@ -132,6 +133,7 @@ def _serve(regions: int, resources: int, seed: int, latency: float, pipe) -> Non
         faults = Faults([FaultRule(latency=latency)], seed=seed, rate_limits=True)
         dataset = load_dataset(generate(regions, resources, seed))
         sandbox = Sandbox(dataset, faults=faults, keep_records=False)
+        settle_for_serving()
         await sandbox.start()
         # The plan is computed here so that the app's process never holds the
         # dataset: its peak memory is then the scan's alone.

@@ -8,14 +8,14 @@ region, permission, [faults], answer); any stage may end it with an answer or an
 from __future__ import annotations
 
 import asyncio
+import gc
 import hashlib
 import hmac
 import ipaddress
 import json
 import logging
-import secrets
+import random
 import threading
-import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -47,6 +47,8 @@ from cloud_checkup.sandbox.signatures import (
 logger = logging.getLogger("cloud_checkup.sandbox")
 
 MAX_CLOCK_SKEW = 15 * 60
+# Allocations between two collections of the young generation, in a serving process.
+YOUNG_GENERATION = 20_000
 
 
 @dataclass(frozen=True)
@@ -390,18 +392,23 @@ class Sandbox:
             self.requests.append(record)
         key = (record.product or call.host, record.action or "-")
         self.counts[key] = self.counts.get(key, 0) + 1
-        logger.info(
-            "%s %s %s by %s signature %s, %s -> %s%s",
-            record.product or call.host,
-            record.action or "-",
-            record.region or "-",
-            _short_key(record.access_key_id),
-            "ok" if record.signature_valid else "not verified",
-            "read" if record.read_only else "WRITE refused",
-            status,
-            f" {error_code}" if error_code else "",
-        )
+        if logger.isEnabledFor(logging.INFO):
+            _log_request(record, call.host)
         return record
+
+
+def _log_request(record: RequestRecord, host: str) -> None:
+    logger.info(
+        "%s %s %s by %s signature %s, %s -> %s%s",
+        record.product or host,
+        record.action or "-",
+        record.region or "-",
+        _short_key(record.access_key_id),
+        "ok" if record.signature_valid else "not verified",
+        "read" if record.read_only else "WRITE refused",
+        record.status,
+        f" {record.error_code}" if record.error_code else "",
+    )
 
 
 async def _make_call(http: web.Request) -> Call:
@@ -506,9 +513,13 @@ def _auth_error(call: Call, problem: str) -> ApiError:
 
 
 def _request_id(is_oss: bool) -> str:
+    # Ids, not secrets: the generator need not be cryptographic, and reading the
+    # system's entropy pool for every request costs a system call.
+    bits = random.getrandbits(128)
     if is_oss:
-        return secrets.token_hex(12).upper()
-    return str(uuid.uuid4()).upper()
+        return f"{bits >> 32:024X}"
+    text = f"{bits:032X}"
+    return f"{text[:8]}-{text[8:12]}-4{text[13:16]}-{text[16:20]}-{text[20:]}"
 
 
 def _oss_headers(request_id: str) -> dict[str, str]:
@@ -598,6 +609,20 @@ class SandboxThread:
         self.stop()
 
 
+def settle_for_serving() -> None:
+    """Tune the garbage collector for a process that serves one dataset until it exits.
+
+    The dataset never changes and lives as long as the server: it is put out of the
+    collector's reach, or every full collection walks each of its objects again. And
+    the young generation is collected every 20,000 allocations rather than every
+    700: a request's containers are freed by reference counting all the same. Both
+    together save about a second of a busy sandbox's CPU in the 20-region benchmark.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(YOUNG_GENERATION, *gc.get_threshold()[1:])
+
+
 async def serve(
     dataset_path: str | Path,
     host: str = "127.0.0.1",
@@ -612,6 +637,7 @@ async def serve(
         ValueError: ``host`` is not a loopback address.
     """
     sandbox = Sandbox(load_dataset(dataset_path), host, port, faults=faults)
+    settle_for_serving()
     await sandbox.start()
     try:
         await asyncio.Event().wait()
