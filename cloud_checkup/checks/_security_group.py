@@ -12,7 +12,7 @@ import functools
 import ipaddress
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._details import read_detail, unreadable
 from ._fields import as_bool, as_int, as_list, dig
@@ -48,26 +48,49 @@ def internet_exposures(
 ) -> list[Exposure]:
     """The TCP ``ports`` the rules open to 0.0.0.0/0 or ::/0, Drop rules applied."""
     rules = list(rules)
-    from_internet = {
-        internet: [r for r in rules if _from_internet(r, internet)]
+    reaches = {
+        internet: [
+            reach
+            for reach in map(_tcp_reach, rules)
+            if reach and _from_internet(reach.rule, internet)
+        ]
         for internet in _INTERNET
     }
     exposures = []
     for port in ports:
         for internet in _INTERNET:
-            exposure = _exposure(from_internet[internet], port, internet)
+            exposure = _exposure(reaches[internet], port, internet)
             if exposure:
                 exposures.append(exposure)
     return exposures
 
 
-def _exposure(
-    from_internet: list[Mapping[str, Any]], port: int, internet: str
-) -> Exposure | None:
+class _TcpReach(NamedTuple):
+    """The TCP ports one rule covers, read once however many ports are tested."""
+
+    rule: Mapping[str, Any]
+    low: int
+    high: int
+    policy: str
+    priority: int
+
+
+def _tcp_reach(rule: Mapping[str, Any]) -> _TcpReach | None:
+    protocol = str(rule.get("IpProtocol", "")).strip().lower()
+    if protocol in _ANY_PORT_PROTOCOLS:
+        low, high = 0, 65535
+    elif protocol == "tcp":
+        low, high = port_range(rule.get("PortRange"))
+    else:
+        return None
+    return _TcpReach(rule, low, high, _policy(rule), _priority(rule))
+
+
+def _exposure(reaches: list[_TcpReach], port: int, internet: str) -> Exposure | None:
     """Whether rules admitting ``internet`` leave ``port`` open, Drop rules applied."""
-    matching = [r for r in from_internet if _covers_port(r, port)]
-    accepts = [_priority(r) for r in matching if _policy(r) == "accept"]
-    drops = [_priority(r) for r in matching if _policy(r) == "drop"]
+    matching = [r for r in reaches if r.low <= port <= r.high]
+    accepts = [r.priority for r in matching if r.policy == "accept"]
+    drops = [r.priority for r in matching if r.policy == "drop"]
     if not accepts:
         return None
     best_accept = min(accepts)
@@ -84,16 +107,6 @@ def _policy(rule: Mapping[str, Any]) -> str:
 
 def _priority(rule: Mapping[str, Any]) -> int:
     return as_int(rule.get("Priority")) or _DEFAULT_PRIORITY
-
-
-def _covers_port(rule: Mapping[str, Any], port: int) -> bool:
-    protocol = str(rule.get("IpProtocol", "")).strip().lower()
-    if protocol in _ANY_PORT_PROTOCOLS:
-        return True
-    if protocol != "tcp":
-        return False
-    low, high = port_range(rule.get("PortRange"))
-    return low <= port <= high
 
 
 def port_range(text: Any) -> tuple[int, int]:
