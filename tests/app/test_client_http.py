@@ -249,7 +249,7 @@ def test_the_client_paces_each_region_and_action_apart_and_oss_per_account():
     ]
 
 
-def test_calls_in_flight_are_capped_per_product():
+def test_calls_in_flight_are_capped():
     async def scenario():
         in_flight = peak = 0
 

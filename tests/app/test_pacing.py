@@ -50,14 +50,14 @@ def _run(scenario):
 
 
 async def _calls(pacer: Pacer, answers_after: list[float], region="cn-hangzhou"):
-    """(reserved, answered) virtual times of one call per answer delay."""
+    """(sent, answered) virtual times of one call per answer delay."""
     loop = asyncio.get_running_loop()
 
     async def one(delay: float) -> tuple[float, float]:
         async with pacer.slot("ram", region, "GetUser"):
-            reserved = loop.time()
+            sent = loop.time()
             await asyncio.sleep(delay)
-            return reserved, loop.time()
+            return sent, loop.time()
 
     return await asyncio.gather(*(one(delay) for delay in answers_after))
 
@@ -65,16 +65,16 @@ async def _calls(pacer: Pacer, answers_after: list[float], region="cn-hangzhou")
 def _most_in_one_window(flights: list[tuple[float, float]], window: float) -> int:
     """The most calls one fixed window of ``window`` s can count, wherever it starts.
 
-    A call reaches the gateway somewhere between its reservation and its answer, so
-    a window [x, x + window) may count it when x lies in (reserved - window,
+    A call reaches the gateway somewhere between being sent and its answer, so
+    a window [x, x + window) may count it when x lies in (sent - window,
     answered]. The most are counted at some call's answer; a nanosecond's slack
     absorbs the rounding of the virtual clock's sums.
     """
     return max(
         sum(
             1
-            for reserved, answered in flights
-            if reserved - window < x - 1e-9 and x <= answered
+            for sent, answered in flights
+            if sent - window < x - 1e-9 and x <= answered
         )
         for x in (answered for _, answered in flights)
     )
@@ -90,7 +90,7 @@ def test_no_fixed_window_can_count_more_than_the_quota_however_late_answers_come
 def test_the_quota_is_spent_whole_each_window_and_a_round_trip():
     flights = _run(lambda: _calls(Pacer(QUOTA), [0.1] * 9))
     # Three at once, three more a window after their answers, and so on.
-    assert sorted(reserved for reserved, _ in flights) == pytest.approx(
+    assert sorted(sent for sent, _ in flights) == pytest.approx(
         [0.0] * 3 + [1.1] * 3 + [2.2] * 3
     )
 
@@ -104,7 +104,7 @@ def test_each_region_has_its_own_allowance():
         )
 
     hangzhou, shanghai = _run(scenario)
-    assert [reserved for reserved, _ in hangzhou + shanghai] == [0.0] * 6
+    assert [sent for sent, _ in hangzhou + shanghai] == [0.0] * 6
 
 
 def test_a_throttled_action_waits_for_the_time_the_cloud_asked_for():
@@ -116,7 +116,7 @@ def test_a_throttled_action_waits_for_the_time_the_cloud_asked_for():
     assert _run(scenario)[0][0] == pytest.approx(2.5)
 
 
-def test_calls_in_flight_are_capped_per_product_without_holding_up_the_window():
+def test_calls_in_flight_are_capped():
     async def scenario():
         pacer = Pacer({("ram", "GetUser"): Quota(100, 1.0)}, in_flight=2)
         return await _calls(pacer, [0.5] * 4)
@@ -126,6 +126,64 @@ def test_calls_in_flight_are_capped_per_product_without_holding_up_the_window():
     assert sorted(answered for _, answered in flights) == pytest.approx(
         [0.5, 0.5, 1.0, 1.0]
     )
+
+
+def test_each_endpoint_has_its_own_cap_on_calls_in_flight():
+    quotas = {("ram", "GetUser"): Quota(100, 1.0)}
+
+    async def scenario():
+        pacer = Pacer(quotas, in_flight=10, per_endpoint=2, per_central_endpoint=3)
+        return await asyncio.gather(
+            _calls(pacer, [0.5] * 4, region="cn-hangzhou"),
+            _calls(pacer, [0.5] * 2, region="cn-shanghai"),
+            _calls(pacer, [0.5] * 4, region=None),  # the one endpoint for all
+        )
+
+    hangzhou, shanghai, central = _run(scenario)
+    assert sorted(sent for sent, _ in hangzhou) == [0.0, 0.0, 0.5, 0.5]
+    assert [sent for sent, _ in shanghai] == [0.0, 0.0]
+    assert sorted(sent for sent, _ in central) == [0.0, 0.0, 0.0, 0.5]
+
+
+def test_a_call_cancelled_while_it_waits_leaves_its_turn_to_the_next():
+    async def scenario():
+        pacer = Pacer(QUOTA, in_flight=1)
+        first = asyncio.ensure_future(_calls(pacer, [0.5]))
+        await asyncio.sleep(0)
+        doomed = asyncio.ensure_future(_calls(pacer, [0.5]))
+        last = asyncio.ensure_future(_calls(pacer, [0.5]))
+        await asyncio.sleep(0.1)
+        doomed.cancel()
+        return await first, await last
+
+    first, last = _run(scenario)
+    assert last[0][0] == pytest.approx(0.5)
+
+
+def test_the_action_with_the_most_windows_to_go_is_sent_first():
+    quotas = {("ram", "GetUser"): Quota(2, 1.0), ("ram", "GetRole"): Quota(100, 1.0)}
+
+    async def scenario():
+        pacer = Pacer(quotas, in_flight=1)
+        sent: list[str] = []
+
+        async def call(action: str) -> None:
+            async with pacer.slot("ram", "global", action):
+                sent.append(action)
+                await asyncio.sleep(0.1)
+
+        blocker = asyncio.ensure_future(call("GetRole"))
+        await asyncio.sleep(0)  # the blocker holds the only call in flight
+        roles = [call("GetRole") for _ in range(3)]
+        users = [call("GetUser") for _ in range(6)]  # two windows still to wait
+        await asyncio.gather(blocker, *roles, *users)
+        return sent
+
+    sent = _run(scenario)
+    # GetUser's first two go before GetRole's three, whose one window is enough.
+    assert sent[:6] == ["GetRole", "GetUser", "GetUser", "GetRole", "GetRole"] + [
+        "GetRole"
+    ]
 
 
 def test_the_app_holds_every_action_it_calls_to_the_limit_the_sandbox_enforces():

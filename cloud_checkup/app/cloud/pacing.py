@@ -2,13 +2,14 @@
 
 Alibaba counts API calls per account, per region and per action, in fixed windows
 whose start the caller cannot see (see the API behaviour notes). The pacer keeps one
-window per (product, region, action) that holds a call from the moment it is
-reserved until a whole window after its answer: the gateway counted it somewhere in
-between, so no fixed window, wherever it starts, can see more calls than the quota,
-however late the network delivers them. A cap on calls in flight per product keeps
-the load on any one service modest. A throttled answer pauses that window for the
+window per (product, region, action) that holds a call from the moment it is sent
+until a whole window after its answer: the gateway counted it somewhere in between,
+so no fixed window, wherever it starts, can see more calls than the quota, however
+late the network delivers them. Caps on the calls in flight, per endpoint and in all,
+keep the load on any one service and the number of connections modest; the calls on
+the scan's critical path go first. A throttled answer pauses that window for the
 time the cloud asked for (``x-acs-retry-after``) or an exponential back-off with
-jitter. All waiting is ``asyncio.sleep``: nothing here blocks the event loop.
+jitter. All waiting is on the event loop: nothing here blocks it.
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ from __future__ import annotations
 import asyncio
 import collections
 import fnmatch
+import heapq
+import itertools
+import math
 import random
 from dataclasses import dataclass
+
+from .transport import MAX_CONNECTIONS
 
 
 @dataclass(frozen=True)
@@ -33,8 +39,14 @@ class Quota:
     source: str = "assumed"
 
 
-# Calls in flight per product, across its regions and actions.
-IN_FLIGHT_PER_PRODUCT = 48
+# Calls in flight at once: as many as the transport's pool has connections, so none
+# waits for one after it was counted against its quota.
+IN_FLIGHT = MAX_CONNECTIONS
+# Calls in flight at once to one endpoint (a product in a region): the load on any
+# one service stays modest, and so does the number of connections to each host. A
+# central endpoint (RAM, STS, OSS's control plane) answers for every region at once.
+IN_FLIGHT_PER_ENDPOINT = 16
+IN_FLIGHT_PER_CENTRAL_ENDPOINT = 128
 
 _ECS_ASSUMED = (
     "assumed: ECS Describe* quotas are unpublished; the visible rows are 500-2000/60 s"
@@ -89,107 +101,207 @@ class RetryPolicy:
         return jittered
 
 
-class _Window:
-    """At most ``quota.calls`` calls in any fixed window of ``quota.window`` seconds.
+class _Endpoint:
+    """One service endpoint (a product in a region): its calls in flight."""
 
-    A call holds its place from :meth:`take` until a whole window after
-    :meth:`release` (its answer, or its failure): the gateway counted it at some
-    moment in between, so a call that takes the place afterwards reaches the
-    gateway more than a window later and can never share a fixed window with it.
-    No guess about the network's delays is needed, and a call that waits for a free
-    connection after taking its place cannot bunch up with later ones.
+    def __init__(self, size: int):
+        self.free = size
+        # Windows with calls waiting that found every slot here taken.
+        self.parked: set[_Window] = set()
+
+
+class _Window:
+    """One (product, region, action): the places its quota allows, and who waits.
+
+    A call holds a place from the moment it is sent until a whole window after its
+    answer (or its failure): the gateway counted it at some moment in between, so a
+    call sent on that place afterwards reaches the gateway more than a window later
+    and can never share one of its fixed windows.
     """
 
-    def __init__(self, quota: Quota):
-        self._limit = max(1, int(quota.calls))
-        self._window = quota.window
-        self._unanswered = 0
+    def __init__(self, quota: Quota, endpoint: _Endpoint):
+        self.limit = max(1, int(quota.calls))
+        self.span = quota.window
+        self.endpoint = endpoint
+        self.unanswered = 0
         # When each answered call stops counting, earliest first.
-        self._expiries: collections.deque[float] = collections.deque()
-        self._paused_until = 0.0
+        self.expiries: collections.deque[float] = collections.deque()
+        self.paused_until = 0.0
+        self.waiting: collections.deque[asyncio.Future[None]] = collections.deque()
+        self.timer: asyncio.TimerHandle | None = None
 
-    async def take(self) -> None:
-        loop = asyncio.get_running_loop()
-        while True:
-            now = loop.time()
-            while self._expiries and self._expiries[0] <= now:
-                self._expiries.popleft()
-            wait = self._paused_until - now
-            if wait <= 0:
-                if self._unanswered + len(self._expiries) < self._limit:
-                    self._unanswered += 1
-                    return
-                # Every place is taken: the first to free up is the oldest answered
-                # call's, or else one whole window after the next answer arrives.
-                wait = self._expiries[0] - now if self._expiries else self._window
-            await asyncio.sleep(wait)
+    @property
+    def windows_to_go(self) -> int:
+        """Whole windows the calls waiting here still have to wait, at least."""
+        return -(-len(self.waiting) // self.limit)
 
-    def release(self) -> None:
-        self._unanswered -= 1
-        self._expiries.append(asyncio.get_running_loop().time() + self._window)
-
-    def pause(self, seconds: float) -> None:
-        until = asyncio.get_running_loop().time() + seconds
-        self._paused_until = max(self._paused_until, until)
+    def next_place(self, now: float) -> float | None:
+        """None if a place is free now, else when one may be (inf: at an answer)."""
+        while self.expiries and self.expiries[0] <= now:
+            self.expiries.popleft()
+        if now < self.paused_until:
+            return self.paused_until
+        if self.unanswered + len(self.expiries) < self.limit:
+            return None
+        return self.expiries[0] if self.expiries else math.inf
 
 
 class _Slot:
-    """One call's place in its window and among its product's calls in flight."""
+    """``async with`` around one call: sent when the pacer says, answered on exit."""
 
-    def __init__(self, window: _Window, in_flight: asyncio.Semaphore):
+    def __init__(self, pacer: Pacer, window: _Window):
+        self._pacer = pacer
         self._window = window
-        self._in_flight = in_flight
 
     async def __aenter__(self) -> None:
-        await self._window.take()
-        try:
-            await self._in_flight.acquire()
-        except BaseException:
-            self._window.release()
-            raise
+        await self._pacer._send_when_allowed(self._window)
 
     async def __aexit__(self, *exc_info: object) -> None:
-        self._in_flight.release()
-        self._window.release()
+        self._pacer._answered(self._window)
 
 
 class Pacer:
-    """A window per (product, region, action) and a cap on calls in flight per product.
+    """Sends each call when its quota, its endpoint and the calls in flight allow.
+
+    A call goes when its (product, region, action) window has a place, its endpoint
+    (product, region) has fewer than ``per_endpoint`` calls in flight and fewer than
+    ``in_flight`` calls are in flight in all; it takes all three at once, so no place
+    runs down while its call waits for something else. Among the calls that could
+    go, those of the action with the most windows still to wait go first: they are
+    the scan's critical path, while an action that fits in one window can wait its
+    turn without making the scan longer. Calls of one action go in the order they
+    came.
 
     Args:
         quotas: overrides of the quota per (product, action), for tests.
-        in_flight: calls in flight per product.
+        in_flight: calls in flight at once, across every endpoint.
+        per_endpoint: calls in flight at once to one regional endpoint.
+        per_central_endpoint: the same for an endpoint that serves every region.
     """
 
     def __init__(
         self,
         quotas: dict[tuple[str, str], Quota] | None = None,
         *,
-        in_flight: int = IN_FLIGHT_PER_PRODUCT,
+        in_flight: int = IN_FLIGHT,
+        per_endpoint: int = IN_FLIGHT_PER_ENDPOINT,
+        per_central_endpoint: int = IN_FLIGHT_PER_CENTRAL_ENDPOINT,
     ):
         self._quotas = quotas or {}
-        self._in_flight = in_flight
+        self._free = in_flight
+        self._per_endpoint = per_endpoint
+        self._per_central = per_central_endpoint
         self._windows: dict[tuple[str, str | None, str], _Window] = {}
-        self._slots: dict[str, asyncio.Semaphore] = {}
+        self._endpoints: dict[tuple[str, str | None], _Endpoint] = {}
+        # (-windows to go, arrival, window) of windows whose calls may go; an entry
+        # whose window has since changed rank is skipped.
+        self._ready: list[tuple[int, int, _Window]] = []
+        self._arrivals = itertools.count()
+
+    def slot(self, product: str, region: str | None, action: str) -> _Slot:
+        """Wrap one call in ``async with pacer.slot(...)``."""
+        return _Slot(self, self._window(product, region, action))
+
+    def pause(
+        self, product: str, region: str | None, action: str, seconds: float
+    ) -> None:
+        """The cloud throttled this action: hold it back for ``seconds``."""
+        window = self._window(product, region, action)
+        loop = asyncio.get_running_loop()
+        window.paused_until = max(window.paused_until, loop.time() + seconds)
+        if window.timer is not None:
+            window.timer.cancel()
+            self._wake(window)
 
     def _window(self, product: str, region: str | None, action: str) -> _Window:
         key = (product, region, action)
         window = self._windows.get(key)
         if window is None:
             quota = self._quotas.get((product, action)) or quota_for(product, action)
-            window = self._windows[key] = _Window(quota)
+            endpoint = self._endpoint(product, region)
+            window = self._windows[key] = _Window(quota, endpoint)
         return window
 
-    def slot(self, product: str, region: str | None, action: str) -> _Slot:
-        """``async with`` it around one call: waits for the action's turn and a free
-        slot of its product, and tells the window when the answer is in."""
-        in_flight = self._slots.get(product)
-        if in_flight is None:
-            in_flight = self._slots[product] = asyncio.Semaphore(self._in_flight)
-        return _Slot(self._window(product, region, action), in_flight)
+    def _endpoint(self, product: str, region: str | None) -> _Endpoint:
+        endpoint = self._endpoints.get((product, region))
+        if endpoint is None:
+            size = self._per_central if region is None else self._per_endpoint
+            endpoint = self._endpoints[(product, region)] = _Endpoint(size)
+        return endpoint
 
-    def pause(
-        self, product: str, region: str | None, action: str, seconds: float
-    ) -> None:
-        """The cloud throttled this action: hold it back for ``seconds``."""
-        self._window(product, region, action).pause(seconds)
+    async def _send_when_allowed(self, window: _Window) -> None:
+        loop = asyncio.get_running_loop()
+        if (
+            not window.waiting
+            and self._free
+            and window.endpoint.free
+            and window.next_place(loop.time()) is None
+        ):
+            self._take(window)
+            return
+        turn = loop.create_future()
+        window.waiting.append(turn)
+        self._rank(window)
+        self._dispatch(loop)
+        try:
+            await turn
+        except asyncio.CancelledError:
+            if turn.cancelled():
+                window.waiting.remove(turn)
+            else:  # sent just as it was cancelled: its place is spent all the same
+                self._answered(window)
+            raise
+
+    def _answered(self, window: _Window) -> None:
+        loop = asyncio.get_running_loop()
+        self._free += 1
+        window.unanswered -= 1
+        window.expiries.append(loop.time() + window.span)
+        endpoint = window.endpoint
+        endpoint.free += 1
+        for parked in endpoint.parked:
+            self._rank(parked)
+        endpoint.parked.clear()
+        if window.waiting and window.timer is None:
+            self._rank(window)  # it may have been set aside with every place taken
+        self._dispatch(loop)
+
+    def _take(self, window: _Window) -> None:
+        self._free -= 1
+        window.endpoint.free -= 1
+        window.unanswered += 1
+
+    def _rank(self, window: _Window) -> None:
+        entry = (-window.windows_to_go, next(self._arrivals), window)
+        heapq.heappush(self._ready, entry)
+
+    def _wake(self, window: _Window) -> None:
+        window.timer = None
+        self._rank(window)
+        self._dispatch(asyncio.get_running_loop())
+
+    def _dispatch(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Send the most urgent calls that may go now, while calls may be in flight."""
+        now = loop.time()
+        while self._free and self._ready:
+            rank, _, window = self._ready[0]
+            if not window.waiting or -rank != window.windows_to_go:
+                heapq.heappop(self._ready)  # stale: a newer entry ranks it
+                continue
+            if not window.endpoint.free:
+                heapq.heappop(self._ready)
+                window.endpoint.parked.add(window)  # ranked again at an answer
+                continue
+            at = window.next_place(now)
+            if at is not None:
+                heapq.heappop(self._ready)
+                if at != math.inf and window.timer is None:
+                    window.timer = loop.call_at(at, self._wake, window)
+                continue  # at inf, the window's next answer frees a place
+            turn = window.waiting.popleft()
+            if turn.done():  # cancelled while it waited
+                continue
+            self._take(window)
+            turn.set_result(None)
+            if -rank != window.windows_to_go:
+                self._rank(window)

@@ -17,6 +17,10 @@ from urllib.parse import urlsplit
 import aiohttp
 from yarl import URL
 
+# Requests on the wire at once, each on a connection of its own (idle connections
+# stay pooled per host for the next request).
+MAX_CONNECTIONS = 256
+
 
 @dataclass(frozen=True)
 class Destination:
@@ -57,7 +61,7 @@ class Transport:
         *,
         connect_timeout: float = 5.0,
         read_timeout: float = 20.0,
-        max_connections: int = 128,
+        max_connections: int = MAX_CONNECTIONS,
     ):
         self.destination = destination or Destination()
         self._timeout = aiohttp.ClientTimeout(
