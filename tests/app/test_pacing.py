@@ -186,6 +186,28 @@ def test_the_action_with_the_most_windows_to_go_is_sent_first():
     ]
 
 
+def test_between_equally_urgent_actions_the_one_with_fewer_calls_goes_first():
+    async def scenario():
+        pacer = Pacer(in_flight=1)
+        sent: list[str] = []
+
+        async def call(action: str) -> None:
+            async with pacer.slot("ecs", "cn-hangzhou", action):
+                sent.append(action)
+                await asyncio.sleep(0.1)
+
+        blocker = asyncio.ensure_future(call("DescribeRegions"))
+        await asyncio.sleep(0)
+        reads = [call("DescribeDisks") for _ in range(3)]
+        page = call("DescribeInstances")  # a list's next page, asked last
+        await asyncio.gather(blocker, *reads, page)
+        return sent
+
+    assert _run(scenario)[:3] == ["DescribeRegions", "DescribeInstances"] + [
+        "DescribeDisks"
+    ]
+
+
 def test_the_app_holds_every_action_it_calls_to_the_limit_the_sandbox_enforces():
     # Two transcriptions of the same quota pages: the app may not import the
     # sandbox, so this keeps them from drifting apart.

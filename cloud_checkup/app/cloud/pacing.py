@@ -169,7 +169,9 @@ class Pacer:
     runs down while its call waits for something else. Among the calls that could
     go, those of the action with the most windows still to wait go first: they are
     the scan's critical path, while an action that fits in one window can wait its
-    turn without making the scan longer. Calls of one action go in the order they
+    turn without making the scan longer. Between actions equally far from done, the
+    one with fewer calls waiting goes first: a list's next page is one call and the
+    reads of its resources wait for it. Calls of one action go in the order they
     came.
 
     Args:
@@ -193,9 +195,9 @@ class Pacer:
         self._per_central = per_central_endpoint
         self._windows: dict[tuple[str, str | None, str], _Window] = {}
         self._endpoints: dict[tuple[str, str | None], _Endpoint] = {}
-        # (-windows to go, arrival, window) of windows whose calls may go; an entry
-        # whose window has since changed rank is skipped.
-        self._ready: list[tuple[int, int, _Window]] = []
+        # (-windows to go, calls waiting, arrival, window) of windows whose calls may
+        # go; an entry whose window has since changed rank is skipped.
+        self._ready: list[tuple[int, int, int, _Window]] = []
         self._arrivals = itertools.count()
 
     def slot(self, product: str, region: str | None, action: str) -> _Slot:
@@ -272,8 +274,13 @@ class Pacer:
         window.unanswered += 1
 
     def _rank(self, window: _Window) -> None:
-        entry = (-window.windows_to_go, next(self._arrivals), window)
+        entry = (*self._urgency(window), next(self._arrivals), window)
         heapq.heappush(self._ready, entry)
+
+    @staticmethod
+    def _urgency(window: _Window) -> tuple[int, int]:
+        """Most windows to go first; then fewest calls waiting (smallest first)."""
+        return -window.windows_to_go, len(window.waiting)
 
     def _wake(self, window: _Window) -> None:
         window.timer = None
@@ -284,24 +291,23 @@ class Pacer:
         """Send the most urgent calls that may go now, while calls may be in flight."""
         now = loop.time()
         while self._free and self._ready:
-            rank, _, window = self._ready[0]
-            if not window.waiting or -rank != window.windows_to_go:
+            entry = self._ready[0]
+            window = entry[-1]
+            if not window.waiting or entry[:2] != self._urgency(window):
                 heapq.heappop(self._ready)  # stale: a newer entry ranks it
                 continue
+            heapq.heappop(self._ready)
             if not window.endpoint.free:
-                heapq.heappop(self._ready)
                 window.endpoint.parked.add(window)  # ranked again at an answer
                 continue
             at = window.next_place(now)
             if at is not None:
-                heapq.heappop(self._ready)
                 if at != math.inf and window.timer is None:
                     window.timer = loop.call_at(at, self._wake, window)
                 continue  # at inf, the window's next answer frees a place
             turn = window.waiting.popleft()
-            if turn.done():  # cancelled while it waited
-                continue
-            self._take(window)
-            turn.set_result(None)
-            if -rank != window.windows_to_go:
+            if not turn.done():  # else it was cancelled while it waited
+                self._take(window)
+                turn.set_result(None)
+            if window.waiting:
                 self._rank(window)
