@@ -223,7 +223,7 @@ class Scanner:
         done_ids = {result.check_id for result in completed}
         remaining = [item for item in checks if item.id not in done_ids]
         collections = needed_collections(remaining)
-        account, regions = await self._identify(request.regions)
+        account, regions = await self._account_and_regions(request.regions)
 
         scan = ScanResult(
             scan_id=resume.scan_id if resume else uuid.uuid4().hex,
@@ -264,7 +264,7 @@ class Scanner:
         on_event(ScanFinished(scan))
         return scan
 
-    async def _identify(
+    async def _account_and_regions(
         self, wanted_regions: tuple[str, ...] | None
     ) -> tuple[Account, list[str]]:
         """Who the credentials are, then the account's alias and regions together."""
