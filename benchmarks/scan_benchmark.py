@@ -7,12 +7,20 @@ sandbox runs in a child process so that the memory figure is the app's alone.
     python benchmarks/scan_benchmark.py --regions 20 --resources 10000 --latency 0.05
 
 The minimum calls: every list at Alibaba's largest page size (one call when it does not
-page), one call per resource for each per-resource read, and the scan's own three
-(GetCallerIdentity, GetAccountAlias, DescribeRegions). The lower bound: those three in
-sequence, then the slowest chain of one list's pages in sequence followed by its
-per-resource reads, each (product, region, action) allowed ``calls`` per ``window``
-(fixed windows, starting at a window's start) and every call taking the latency, with
-no limit on the client's concurrency.
+page) in each region that offers the product, one call per resource for each
+per-resource read (a resource that several regional endpoints answer with, once), and
+the scan's own three (GetCallerIdentity, GetAccountAlias, DescribeRegions).
+
+The lower bound on time is the least any client could take that never exceeds a quota,
+however many calls it keeps in flight: the slowest chain of one list's pages followed
+by its per-resource reads, a regional list starting after DescribeRegions and a global
+one at once. Every call takes the latency. Pages by page number take two round trips
+(the first tells the count, the others go together), pages by token or marker one
+each. Each (product, region, action) is allowed ``calls`` per ``window`` in fixed
+windows whose start the client cannot see, so it may send another window's worth
+only a whole window after the last: n calls take (ceil(n / calls) - 1) windows and
+one latency. A client that knew where the gateway's windows start could save up to
+one window by luck of timing; none can know it.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 
-from cloud_checkup.app.cloud import CloudClient
+from cloud_checkup.app.cloud import CloudClient, endpoints
 from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
 from cloud_checkup.app.cloud.transport import Destination, Transport
 from cloud_checkup.app.collect import as_list, dig
@@ -51,7 +59,8 @@ from cloud_checkup.sandbox.dataset import GLOBAL, Dataset
 from cloud_checkup.sandbox.faults import FaultRule, Faults
 from cloud_checkup.sandbox.generate import ACCESS_KEY_ID, ACCESS_KEY_SECRET, generate
 from cloud_checkup.sandbox.limits import limit_for
-from cloud_checkup.sandbox.paging import PAGING
+from cloud_checkup.sandbox.paging import PAGE_NUMBER, PAGING
+from cloud_checkup.sandbox.server import settle_for_serving
 
 PACKAGES = frozenset({Package.STANDARD, Package.AI})
 ENGINE_CALLS = 3
@@ -74,14 +83,18 @@ def _records(dataset: Dataset, spec: ListCollection, region: str) -> list:
     return as_list(dig(entry, path)) if path else [entry]
 
 
-def _pages(spec: ListCollection, count: int) -> int:
-    rule = PAGING.get((spec.product, spec.action))
-    if rule is None:
-        return 1
-    return max(1, math.ceil(count / rule.maximum))
+def _regions(dataset: Dataset, spec: ListCollection) -> list[str]:
+    """Where the scan must read ``spec``: as the collector, only where it is offered."""
+    if spec.scope is not Scope.REGIONAL:
+        return [GLOBAL]
+    if spec.product == "oss":
+        return list(dataset.regions)
+    offered = endpoints.product(spec.product).offered_in
+    return [region for region in dataset.regions if offered(region)]
 
 
 def _rate_time(product: str, action: str, calls: int, latency: float) -> float:
+    """The least time ``calls`` calls of one action in one region can take."""
     if calls == 0:
         return 0.0
     limit = limit_for(product, action)
@@ -89,40 +102,75 @@ def _rate_time(product: str, action: str, calls: int, latency: float) -> float:
     return waits + latency
 
 
+def _list_time(spec: ListCollection, pages: int, latency: float) -> float:
+    """The least time one list's pages take: by page number, every page after the
+    first can be asked at once; a token or marker is known only from the page before."""
+    rule = PAGING.get((spec.product, spec.action))
+    by_number = rule is not None and rule.style == PAGE_NUMBER
+    in_sequence = min(pages, 2) if by_number else pages
+    return max(in_sequence * latency, _rate_time(spec.product, spec.action, pages, 0))
+
+
 def plan(dataset: Dataset, latency: float) -> Plan:
+    """The fewest calls the checks need and the least time they can take."""
     checks = select_checks(ScanRequest(packages=PACKAGES), catalogue())
     specs = all_collections()
     names = needed_collections(checks)
     calls = ENGINE_CALLS
     parents: dict[tuple[str, str], list] = {}
     chains: dict[tuple[str, str], float] = {}
-    for name in names:
-        spec = specs[name]
+    for spec in (specs[n] for n in names):
         if not isinstance(spec, ListCollection):
             continue
-        regions = list(dataset.regions) if spec.scope is Scope.REGIONAL else [GLOBAL]
-        for region in regions:
+        seen: set = set()
+        for region in _regions(dataset, spec):
             records = _records(dataset, spec, region)
-            pages = _pages(spec, len(records))
+            rule = PAGING.get((spec.product, spec.action))
+            pages = max(1, math.ceil(len(records) / rule.maximum)) if rule else 1
             calls += pages
-            parents[(name, region)] = records
-            chains[(name, region)] = pages * latency
-    detail_calls: dict[tuple[str, str, str], int] = defaultdict(int)
-    for name in names:
-        spec = specs[name]
+            # The same resource answered by several regional endpoints is read once.
+            parents[(spec.name, region)] = _unseen(records, spec.id_field, seen)
+            chains[(spec.name, region)] = _list_time(spec, pages, latency)
+    details = _detail_calls(specs, names, parents)
+    calls += sum(count for _, _, count in details)
+    per_action: dict[tuple[str, str, str], int] = defaultdict(int)
+    for spec, region, count in details:
+        per_action[(spec.product, region, spec.action)] += count
+    for spec, region, _ in details:
+        count = per_action[(spec.product, region, spec.action)]
+        took = _rate_time(spec.product, spec.action, count, latency)
+        chains[(spec.name, region)] = chains[(spec.parent, region)] + took
+    # Every regional list waits for DescribeRegions; a global one needs nothing first.
+    slowest = max(
+        (took + (latency if region != GLOBAL else 0.0))
+        for (_, region), took in chains.items()
+    )
+    return Plan(calls, max(latency, slowest))
+
+
+def _unseen(records: list, id_field: str | None, seen: set) -> list:
+    if id_field is None:
+        return records
+    fresh = [r for r in records if r.get(id_field) is None or r[id_field] not in seen]
+    seen.update(r[id_field] for r in fresh if r.get(id_field) is not None)
+    return fresh
+
+
+def _detail_calls(
+    specs: dict, names: list[str], parents: dict[tuple[str, str], list]
+) -> list[tuple[DetailCollection, str, int]]:
+    """(collection, region, calls) of every per-resource collection the checks need."""
+    found = []
+    for spec in (specs[n] for n in names):
         if not isinstance(spec, DetailCollection):
             continue
-        for (parent, region), records in list(parents.items()):
-            if parent != spec.parent:
-                continue
-            count = sum(
-                1 for r in records if r.get(spec.parent_field) not in (None, "")
-            )
-            calls += count
-            detail_calls[(spec.product, region, spec.action)] += count
-            took = _rate_time(spec.product, spec.action, count, latency)
-            chains[(name, region)] = chains[(parent, region)] + took
-    return Plan(calls, ENGINE_CALLS * latency + max(chains.values(), default=0.0))
+        for (parent, region), records in parents.items():
+            if parent == spec.parent:
+                keyed = [
+                    r for r in records if r.get(spec.parent_field) not in (None, "")
+                ]
+                found.append((spec, region, len(keyed)))
+    return found
 
 
 def _serve(regions: int, resources: int, seed: int, latency: float, pipe) -> None:
@@ -132,6 +180,7 @@ def _serve(regions: int, resources: int, seed: int, latency: float, pipe) -> Non
         faults = Faults([FaultRule(latency=latency)], seed=seed, rate_limits=True)
         dataset = load_dataset(generate(regions, resources, seed))
         sandbox = Sandbox(dataset, faults=faults, keep_records=False)
+        settle_for_serving()
         await sandbox.start()
         # The plan is computed here so that the app's process never holds the
         # dataset: its peak memory is then the scan's alone.

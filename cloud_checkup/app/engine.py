@@ -41,6 +41,7 @@ from .events import (
     ScanFinished,
     ScanStarted,
 )
+from .garbage import spaced_collections
 from .model import Account, ItemResult, ScanResult
 from .score import compute_score
 
@@ -223,8 +224,7 @@ class Scanner:
         done_ids = {result.check_id for result in completed}
         remaining = [item for item in checks if item.id not in done_ids]
         collections = needed_collections(remaining)
-        account = await self._identify()
-        regions = await self._regions(request.regions)
+        account, regions = await self._account_and_regions(request.regions)
 
         scan = ScanResult(
             scan_id=resume.scan_id if resume else uuid.uuid4().hex,
@@ -249,7 +249,8 @@ class Scanner:
         if self._cancel_requested:
             self._work.cancel()
         try:
-            await self._work
+            with spaced_collections:
+                await self._work
         except asyncio.CancelledError:
             if not self._cancel_requested:
                 raise
@@ -264,26 +265,34 @@ class Scanner:
         on_event(ScanFinished(scan))
         return scan
 
-    async def _identify(self) -> Account:
+    async def _account_and_regions(
+        self, wanted_regions: tuple[str, ...] | None
+    ) -> tuple[Account, list[str]]:
+        """Who the credentials are, then the account's alias and regions together."""
         try:
             caller = await self._cloud.call("sts", "GetCallerIdentity")
         except CloudError as error:
             raise ScanError(credential_message(error)) from error
-        alias = None
+        alias = asyncio.ensure_future(self._alias())
         try:
-            alias = (await self._cloud.call("ram", "GetAccountAlias")).get(
-                "AccountAlias"
-            )
-        except CloudError as error:
-            log.info("account alias not readable: %s", error.code)
-        return Account(
+            regions = await list_regions(self._cloud, wanted_regions)
+        except BaseException:
+            alias.cancel()
+            raise
+        account = Account(
             id=str(caller.get("AccountId", "")),
-            alias=alias or None,
+            alias=await alias,
             identity=str(caller.get("Arn", "")),
         )
+        return account, regions
 
-    async def _regions(self, wanted: tuple[str, ...] | None) -> list[str]:
-        return await list_regions(self._cloud, wanted)
+    async def _alias(self) -> str | None:
+        try:
+            body = await self._cloud.call("ram", "GetAccountAlias")
+        except CloudError as error:
+            log.info("account alias not readable: %s", error.code)
+            return None
+        return body.get("AccountAlias") or None
 
     async def _collect_and_evaluate(
         self,

@@ -8,10 +8,11 @@ case (``TCP``, ``tcp``, ``ALL``; ``Accept``, ``accept``), port ranges as ``22/22
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._details import read_detail, unreadable
 from ._fields import as_bool, as_int, as_list, dig
@@ -20,6 +21,8 @@ from .base import Finding, Inventory
 # Alibaba's default priority when a rule was created without one.
 _DEFAULT_PRIORITY = 1
 _ANY_PORT_PROTOCOLS = frozenset({"all"})
+# The whole Internet in each address family, as findings name it.
+_INTERNET = ("0.0.0.0/0", "::/0")
 
 
 @dataclass(frozen=True)
@@ -45,23 +48,49 @@ def internet_exposures(
 ) -> list[Exposure]:
     """The TCP ``ports`` the rules open to 0.0.0.0/0 or ::/0, Drop rules applied."""
     rules = list(rules)
+    reaches = {
+        internet: [
+            reach
+            for reach in map(_tcp_reach, rules)
+            if reach and _from_internet(reach.rule, internet)
+        ]
+        for internet in _INTERNET
+    }
     exposures = []
     for port in ports:
-        for family_any in ("0.0.0.0/0", "::/0"):
-            exposure = _exposure(rules, port, family_any)
+        for internet in _INTERNET:
+            exposure = _exposure(reaches[internet], port, internet)
             if exposure:
                 exposures.append(exposure)
     return exposures
 
 
-def _exposure(
-    rules: list[Mapping[str, Any]], port: int, internet: str
-) -> Exposure | None:
-    matching = [
-        r for r in rules if _covers_port(r, port) and _from_internet(r, internet)
-    ]
-    accepts = [_priority(r) for r in matching if _policy(r) == "accept"]
-    drops = [_priority(r) for r in matching if _policy(r) == "drop"]
+class _TcpReach(NamedTuple):
+    """The TCP ports one rule covers, read once however many ports are tested."""
+
+    rule: Mapping[str, Any]
+    low: int
+    high: int
+    policy: str
+    priority: int
+
+
+def _tcp_reach(rule: Mapping[str, Any]) -> _TcpReach | None:
+    protocol = str(rule.get("IpProtocol", "")).strip().lower()
+    if protocol in _ANY_PORT_PROTOCOLS:
+        low, high = 0, 65535
+    elif protocol == "tcp":
+        low, high = port_range(rule.get("PortRange"))
+    else:
+        return None
+    return _TcpReach(rule, low, high, _policy(rule), _priority(rule))
+
+
+def _exposure(reaches: list[_TcpReach], port: int, internet: str) -> Exposure | None:
+    """Whether rules admitting ``internet`` leave ``port`` open, Drop rules applied."""
+    matching = [r for r in reaches if r.low <= port <= r.high]
+    accepts = [r.priority for r in matching if r.policy == "accept"]
+    drops = [r.priority for r in matching if r.policy == "drop"]
     if not accepts:
         return None
     best_accept = min(accepts)
@@ -78,16 +107,6 @@ def _policy(rule: Mapping[str, Any]) -> str:
 
 def _priority(rule: Mapping[str, Any]) -> int:
     return as_int(rule.get("Priority")) or _DEFAULT_PRIORITY
-
-
-def _covers_port(rule: Mapping[str, Any], port: int) -> bool:
-    protocol = str(rule.get("IpProtocol", "")).strip().lower()
-    if protocol in _ANY_PORT_PROTOCOLS:
-        return True
-    if protocol != "tcp":
-        return False
-    low, high = port_range(rule.get("PortRange"))
-    return low <= port <= high
 
 
 def port_range(text: Any) -> tuple[int, int]:
@@ -118,11 +137,21 @@ def _from_internet(rule: Mapping[str, Any], internet: str) -> bool:
 def _is_whole_internet(cidr: Any, *, ipv6: bool) -> bool:
     if not cidr:
         return False
+    return _whole_internet_version(str(cidr).strip()) == (6 if ipv6 else 4)
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_internet_version(cidr: str) -> int | None:
+    """4 or 6 if ``cidr`` is a whole address family, else None.
+
+    An account's rules repeat a handful of sources across thousands of rules, and
+    parsing is most of what judging a rule costs: each spelling is parsed once.
+    """
     try:
-        network = ipaddress.ip_network(str(cidr).strip(), strict=False)
+        network = ipaddress.ip_network(cidr, strict=False)
     except ValueError:
-        return False
-    return network.prefixlen == 0 and (network.version == 6) == ipv6
+        return None
+    return network.version if network.prefixlen == 0 else None
 
 
 def security_group_findings(
@@ -168,7 +197,7 @@ def all_ports_exposures(rules: Iterable[Mapping[str, Any]]) -> list[Exposure]:
     """
     rules = list(rules)
     exposures = []
-    for internet in ("0.0.0.0/0", "::/0"):
+    for internet in _INTERNET:
         matching = [r for r in rules if _from_internet(r, internet) and _every_port(r)]
         accepts = [_priority(r) for r in matching if _policy(r) == "accept"]
         drops = [_priority(r) for r in matching if _policy(r) == "drop"]

@@ -133,6 +133,14 @@ class Record(Mapping[str, Any]):
     def __getitem__(self, name: str) -> Any:
         return self._data[name]
 
+    # Straight to the body: Mapping's own get and ``in`` go through __getitem__ and an
+    # exception for every absent field, and checks ask millions of times a scan.
+    def get(self, name: str, default: Any = None) -> Any:
+        return self._data.get(name, default)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._data
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._data)
 

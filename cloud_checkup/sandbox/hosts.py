@@ -5,6 +5,7 @@ One table maps each endpoint prefix to the product code used as a dataset key.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -92,8 +93,12 @@ class Route:
         return self.kind == "sls"
 
 
+@functools.lru_cache(maxsize=4096)
 def route_host(host: str) -> Route | None:
-    """Return the route for an Alibaba Cloud hostname, or None if it is not one."""
+    """Return the route for an Alibaba Cloud hostname, or None if it is not one.
+
+    Cached: a scan sends thousands of requests to a few hundred hostnames.
+    """
     host = host.lower().rsplit(":", 1)[0] if ":" in host else host.lower()
     if not host.endswith(DOMAIN):
         return None

@@ -11,6 +11,7 @@ Alibaba publishes none, the row says ``assumed`` and why. Enforcement is off by 
 from __future__ import annotations
 
 import fnmatch
+import functools
 from dataclasses import dataclass
 
 
@@ -59,8 +60,9 @@ RATE_LIMITS: list[tuple[str, str, RateLimit]] = [
 ]  # fmt: skip
 
 
+@functools.lru_cache(maxsize=1024)
 def limit_for(product: str, action: str) -> RateLimit | None:
-    """The rate limit the sandbox enforces on ``product:action``."""
+    """The rate limit the sandbox enforces on ``product:action`` (looked up once)."""
     for row_product, pattern, limit in RATE_LIMITS:
         if fnmatch.fnmatchcase(product, row_product) and fnmatch.fnmatchcase(
             action, pattern

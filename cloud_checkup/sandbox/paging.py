@@ -8,7 +8,6 @@ real cloud. :data:`PAGING` is the one table of (product, action) -> paging rules
 from __future__ import annotations
 
 import base64
-import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -273,7 +272,7 @@ def page(product: str, action: str, body: Any, params: Mapping[str, str]) -> Any
     items = _items(body, rule.items)
     if items is None:
         return body
-    body = copy.deepcopy(body)
+    body = _copy_to_items(body, rule.items)
     style = rule.style
     if style == NEXT_TOKEN and _asks_page_number(params):
         style = PAGE_NUMBER
@@ -326,6 +325,21 @@ def _items(body: dict[str, Any], path: tuple[str, ...]) -> list[Any] | None:
     if isinstance(node, dict):  # a single item given as a mapping
         return [node]
     return node if isinstance(node, list) else None
+
+
+def _copy_to_items(body: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
+    """A copy of ``body`` whose mappings down to the list can be changed freely.
+
+    Paging rewrites only those mappings and replaces the list itself; the items are
+    shared with the dataset, which nothing changes, so a page costs its own size
+    rather than the whole list's.
+    """
+    top = dict(body)
+    node = top
+    for key in path[:-1]:
+        node[key] = dict(node[key])
+        node = node[key]
+    return top
 
 
 def _set_items(body: dict[str, Any], path: tuple[str, ...], items: list[Any]) -> None:

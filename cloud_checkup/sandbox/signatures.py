@@ -11,6 +11,7 @@ pure ``*_signature`` function, checked against the published test vectors, and
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 from collections.abc import Iterable, Mapping
@@ -423,6 +424,8 @@ def expected_signature(request: Request, claim: Claim, secret: str) -> str:
     return compute(request, secret)
 
 
+# Every request carries its time, and requests of the same second carry the same text.
+@functools.lru_cache(maxsize=64)
 def _parse_iso(value: str | None) -> datetime | None:
     if not value:
         return None
@@ -432,6 +435,7 @@ def _parse_iso(value: str | None) -> datetime | None:
         return None
 
 
+@functools.lru_cache(maxsize=64)
 def _parse_oss_date(value: str | None) -> datetime | None:
     if not value:
         return None

@@ -3,7 +3,10 @@ that does not page."""
 
 from __future__ import annotations
 
+import copy
 import re
+
+from cloud_checkup.sandbox import paging
 
 ECS = "ecs.cn-hangzhou.aliyuncs.com"
 
@@ -117,3 +120,17 @@ def test_paging_fields_go_where_each_answer_keeps_them():
         "clusters": [],
         "page_info": {"total_count": 0, "page_number": 1, "page_size": 10},
     }
+
+
+def test_paging_leaves_the_dataset_entry_as_it_was():
+    buckets = [{"Name": f"b{n:02d}"} for n in range(5)]
+    oss_entry = {"ListAllMyBucketsResult": {"Buckets": {"Bucket": buckets}}}
+    users = {"Users": {"User": [{"UserName": f"u{n}"} for n in range(5)]}}
+    before = copy.deepcopy((oss_entry, users))
+
+    oss_page = paging.page("oss", "ListBuckets", oss_entry, {"max-keys": "2"})
+    ram_page = paging.page("ram", "ListUsers", users, {"MaxItems": "2"})
+
+    assert oss_page["ListAllMyBucketsResult"]["IsTruncated"] is True
+    assert len(ram_page["Users"]["User"]) == 2 and ram_page["IsTruncated"] is True
+    assert (oss_entry, users) == before

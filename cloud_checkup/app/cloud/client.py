@@ -56,9 +56,11 @@ def flatten_params(params: Mapping[str, Any]) -> dict[str, str]:
     flat: dict[str, str] = {}
 
     def add(prefix: str, value: Any) -> None:
-        if value is None:
+        if isinstance(value, str):  # the common case, decided first
+            flat[prefix] = value
+        elif value is None:
             return
-        if isinstance(value, Mapping):
+        elif isinstance(value, Mapping):
             for key, item in value.items():
                 add(f"{prefix}.{key}" if prefix else key, item)
         elif isinstance(value, list | tuple):
@@ -306,13 +308,12 @@ class CloudClient:
         try:
             async with self._transport.request(method, url, headers) as response:
                 body = await response.read()
-                log.debug(
-                    "%s %s -> %d in %.3f s",
-                    method,
-                    url.split("?", 1)[0],
-                    response.status,
-                    time.monotonic() - started,
-                )
+                if log.isEnabledFor(logging.DEBUG):
+                    took = time.monotonic() - started
+                    where = url.split("?", 1)[0]
+                    log.debug(
+                        "%s %s -> %d in %.3f s", method, where, response.status, took
+                    )
                 return response.status, response.headers, body
         except TimeoutError as error:
             raise CloudError("Transport.Timeout", "no answer in time") from error

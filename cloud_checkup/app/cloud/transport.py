@@ -7,11 +7,19 @@ the sandbox acting as a proxy on loopback: only the destination changes.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import ipaddress
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import aiohttp
+from yarl import URL
+
+# Requests on the wire at once, each on a connection of its own (idle connections
+# stay pooled per host for the next request).
+MAX_CONNECTIONS = 256
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,13 @@ def _is_loopback(host: str) -> bool:
 
 
 class Transport:
-    """One shared aiohttp session: connections are pooled and reused across calls."""
+    """One shared aiohttp session: connections are pooled and reused across calls.
+
+    Requests beyond the pool's size wait their turn here, first come first served,
+    and not inside aiohttp's pool: that wakes a waiting request of a host picked at
+    random, so with hundreds of hosts (every OSS bucket is one) the busiest host's
+    requests can wait past the connect timeout.
+    """
 
     def __init__(
         self,
@@ -47,13 +61,14 @@ class Transport:
         *,
         connect_timeout: float = 5.0,
         read_timeout: float = 20.0,
-        max_connections: int = 128,
+        max_connections: int = MAX_CONNECTIONS,
     ):
         self.destination = destination or Destination()
         self._timeout = aiohttp.ClientTimeout(
             total=connect_timeout + read_timeout, connect=connect_timeout
         )
         self._max_connections = max_connections
+        self._turns = asyncio.Semaphore(max_connections)
         self._session: aiohttp.ClientSession | None = None
 
     async def __aenter__(self) -> Transport:
@@ -73,20 +88,24 @@ class Transport:
     def url(self, host: str, path_and_query: str) -> str:
         return f"{self.destination.scheme}://{host}{path_and_query}"
 
-    def request(
+    @contextlib.asynccontextmanager
+    async def request(
         self, method: str, url: str, headers: dict[str, str], body: bytes = b""
-    ) -> aiohttp.client._RequestContextManager:
+    ) -> AsyncIterator[aiohttp.ClientResponse]:
+        """Send one request once a connection is free; yields the response."""
         if self._session is None:
             raise RuntimeError(
                 "the transport is not open; use 'async with Transport()'"
             )
-        from yarl import URL
-
-        return self._session.request(
-            method,
-            URL(url, encoded=True),
-            headers=headers,
-            data=body or None,
-            proxy=self.destination.proxy,
-            allow_redirects=False,
-        )
+        async with (
+            self._turns,
+            self._session.request(
+                method,
+                URL(url, encoded=True),
+                headers=headers,
+                data=body or None,
+                proxy=self.destination.proxy,
+                allow_redirects=False,
+            ) as response,
+        ):
+            yield response
