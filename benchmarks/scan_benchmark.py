@@ -54,7 +54,7 @@ from cloud_checkup.app.engine import (
 )
 from cloud_checkup.checks import Package, catalogue
 from cloud_checkup.sandbox import Sandbox, load_dataset
-from cloud_checkup.sandbox.actions import find_entry
+from cloud_checkup.sandbox.actions import KIND_FILTERS, find_entry
 from cloud_checkup.sandbox.dataset import GLOBAL, Dataset
 from cloud_checkup.sandbox.faults import FaultRule, Faults
 from cloud_checkup.sandbox.generate import ACCESS_KEY_ID, ACCESS_KEY_SECRET, generate
@@ -125,13 +125,20 @@ def plan(dataset: Dataset, latency: float) -> Plan:
         seen: set = set()
         for region in _regions(dataset, spec):
             records = _records(dataset, spec, region)
-            rule = PAGING.get((spec.product, spec.action))
-            pages = max(1, math.ceil(len(records) / rule.maximum)) if rule else 1
-            calls += pages
+            listed: list = []
+            took = 0.0
+            # Each kind an action lists only when asked is a list of its own, read
+            # after the one before.
+            for variant in spec.variants:
+                of_kind = _of_kind(spec, records, variant)
+                pages = _page_count(spec, len(of_kind))
+                calls += pages
+                took += _list_time(spec, pages, latency)
+                listed += of_kind
             # The same resource answered by several regional endpoints is read once.
-            parents[(spec.name, region)] = _unseen(records, spec.id_field, seen)
-            chains[(spec.name, region)] = _list_time(spec, pages, latency)
-    details = _detail_calls(specs, names, parents)
+            parents[(spec.name, region)] = _unseen(listed, spec.id_field, seen)
+            chains[(spec.name, region)] = took
+    details = _detail_calls(dataset, specs, names, parents)
     calls += sum(count for _, _, count in details)
     per_action: dict[tuple[str, str, str], int] = defaultdict(int)
     for spec, region, count in details:
@@ -156,21 +163,71 @@ def _unseen(records: list, id_field: str | None, seen: set) -> list:
     return fresh
 
 
+def _of_kind(spec: ListCollection, records: list, variant: dict) -> list:
+    """The records one variant of a list is answered with (MongoDB lists replica
+    sets unless asked for sharded clusters)."""
+    rule = KIND_FILTERS.get((spec.product, spec.action))
+    if rule is None:
+        return records
+    param, field, default = rule
+    wanted = str(variant.get(param) or default).lower()
+    return [r for r in records if str(r.get(field) or default).lower() == wanted]
+
+
+def _page_count(spec, items: int) -> int:
+    rule = PAGING.get((spec.product, spec.action))
+    return max(1, math.ceil(items / rule.maximum)) if rule else 1
+
+
 def _detail_calls(
-    specs: dict, names: list[str], parents: dict[tuple[str, str], list]
+    dataset: Dataset,
+    specs: dict,
+    names: list[str],
+    parents: dict[tuple[str, str], list],
 ) -> list[tuple[DetailCollection, str, int]]:
-    """(collection, region, calls) of every per-resource collection the checks need."""
+    """(collection, region, calls) of every per-resource collection the checks need.
+
+    A list per resource (each Log Service project's logstores) takes its pages per
+    resource, and its items become the resources later reads (each logstore's
+    settings) are made for.
+    """
     found = []
     for spec in (specs[n] for n in names):
         if not isinstance(spec, DetailCollection):
             continue
-        for (parent, region), records in parents.items():
-            if parent == spec.parent:
-                keyed = [
-                    r for r in records if r.get(spec.parent_field) not in (None, "")
-                ]
+        for (parent, region), records in list(parents.items()):
+            if parent != spec.parent:
+                continue
+            keyed = [
+                r
+                for r in records
+                if r.get(spec.parent_field) not in (None, "") and spec.reads(r)
+            ]
+            if not spec.is_list:
                 found.append((spec, region, len(keyed)))
+                continue
+            children = [
+                item | {spec.param: r[spec.parent_field]}
+                for r in keyed
+                for item in _items_of(dataset, spec, region, r[spec.parent_field])
+            ]
+            pages = sum(
+                _page_count(spec, len(_items_of(dataset, spec, region, key)))
+                for key in (r[spec.parent_field] for r in keyed)
+            )
+            found.append((spec, region, pages))
+            parents[(spec.name, region)] = children
     return found
+
+
+def _items_of(dataset: Dataset, spec: DetailCollection, region: str, key: str):
+    """The items one resource's list holds, as the collector will make them."""
+    entry = find_entry(dataset, spec.product, region, spec.action)
+    body = entry.get("responses", {}).get(key) if isinstance(entry, dict) else None
+    if not isinstance(body, dict) or "$error" in body:
+        return []
+    items = as_list(dig(body, spec.items)) if spec.items else [body]
+    return [{spec.id_field: i} if isinstance(i, str) else i for i in items]
 
 
 def _serve(regions: int, resources: int, seed: int, latency: float, pipe) -> None:

@@ -519,17 +519,25 @@ def _next_page(
     return False
 
 
+_TOTAL_FIELDS = ("TotalCount", "TotalRecordCount", "total_count")
+
+
 def _total_count(body: Mapping[str, Any], spec: Collection) -> Any:
-    """The list's total, at the top of the answer or beside the list inside its
-    container (Cloud Config's ``ConfigRules{ConfigRuleList, TotalCount}``)."""
-    for holder in (
+    """The list's total: at the top of the answer, beside the list inside its
+    container (Cloud Config's ``ConfigRules{ConfigRuleList, TotalCount}``), or in a
+    page-info object of its own (Security Center's ``PageInfo``, ACK's
+    ``page_info``)."""
+    holders = (
         body,
         dig(body, spec.items.rsplit(".", 1)[0]) if spec.items else None,
-    ):
+        body.get("PageInfo"),
+        body.get("page_info"),
+    )
+    for holder in holders:
         if isinstance(holder, Mapping):
-            total = holder.get("TotalCount", holder.get("TotalRecordCount"))
-            if total is not None:
-                return total
+            for name in _TOTAL_FIELDS:
+                if holder.get(name) is not None:
+                    return holder[name]
     return None
 
 

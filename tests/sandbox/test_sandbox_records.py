@@ -54,6 +54,23 @@ def test_sandbox_refuses_a_non_loopback_host(dataset):
         SandboxThread(dataset, host="0.0.0.0")
 
 
+async def _listening(port: int) -> None:
+    """Wait until something accepts connections on ``port`` (a loaded machine may
+    take a while to load the dataset and bind)."""
+    import asyncio
+
+    for _ in range(200):
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            await asyncio.sleep(0.05)
+            continue
+        writer.close()
+        await writer.wait_closed()
+        return
+    raise AssertionError(f"nothing listens on port {port}")
+
+
 def test_serve_runs_until_cancelled_and_refuses_other_hosts(tmp_path):
     import asyncio
     import json
@@ -71,7 +88,7 @@ def test_serve_runs_until_cancelled_and_refuses_other_hosts(tmp_path):
 
     async def scenario() -> int:
         task = asyncio.create_task(serve(path, port=port))
-        await asyncio.sleep(0.2)
+        await _listening(port)
         client = Client(f"http://127.0.0.1:{port}")
         reply = await asyncio.to_thread(
             client.v3, "ecs.cn-hangzhou.aliyuncs.com", "DescribeInstances"

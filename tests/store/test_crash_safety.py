@@ -24,7 +24,8 @@ CHILD = Path(__file__).with_name("record_child.py")
 SEED = 20261204
 LANES = 3
 KILLS_PER_LANE = 4
-# Kills land anywhere from the start to about the end of the demo scan.
+# Kills land in the first half of the demo scan's items: the rest often arrive in one
+# burst at its end, where a kill would find the scan already finished.
 DEMO_ITEMS = len(catalogue())
 
 
@@ -100,7 +101,7 @@ def _assert_store_survived(store_path: Path, kills: list[Kill]) -> None:
 
 
 def _random_kill(rng: random.Random) -> Kill:
-    return Kill(after_items=rng.randrange(DEMO_ITEMS), delay=rng.uniform(0, 0.03))
+    return Kill(after_items=rng.randrange(DEMO_ITEMS // 2), delay=rng.uniform(0, 0.03))
 
 
 def test_killed_scans_keep_every_saved_item_and_can_resume(tmp_path):
