@@ -10,8 +10,6 @@ instance and the same instance returned by two regional endpoints.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 from data import REGION, error, failed_ids, merge, scan
 from data_databases import (
@@ -29,7 +27,7 @@ from data_databases import (
     security_ip_groups,
     sharding_addresses,
 )
-from harness import base_dataset, scan_dataset
+from four_accounts import FourAccounts
 
 from cloud_checkup.checks import Status, catalogue
 from cloud_checkup.checks.applicability import not_applicable_reason
@@ -180,15 +178,9 @@ BAD = merge(
 EMPTY = merge(redis({}), mongodb({}), polardb({}))
 
 
-@cache
-def scanned(name: str):
-    datasets = {
-        "good": base_dataset(GOOD, regions=(REGION,)),
-        "bad": base_dataset(BAD, regions=(REGION,)),
-        "empty": base_dataset(EMPTY, regions=(REGION,)),
-        "denied": base_dataset(GOOD, regions=(REGION,), deny=DENY_READS),
-    }
-    return scan_dataset(datasets[name], ITEMS)
+scanned = FourAccounts(
+    ITEMS, good=GOOD, bad=BAD, empty=EMPTY, deny=DENY_READS, region=REGION
+).scan
 
 
 @pytest.mark.parametrize("check_id", ITEMS)

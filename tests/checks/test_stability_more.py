@@ -35,7 +35,8 @@ from data_ha import (
     subscription,
     subscriptions,
 )
-from harness import base_dataset, scan_dataset
+from four_accounts import FourAccounts
+from harness import scan_dataset
 
 import cloud_checkup
 from cloud_checkup.checks import Status
@@ -157,41 +158,11 @@ EMPTY = merge(
 )
 
 
-@cache
-def scanned(name: str):
-    datasets = {
-        "good": base_dataset(GOOD, regions=(REGION,)),
-        "bad": base_dataset(BAD, regions=(REGION,)),
-        "empty": base_dataset(EMPTY, regions=(REGION,)),
-        "denied": base_dataset(GOOD, regions=(REGION,), deny=DENY_ALL),
-    }
-    return scan_dataset(datasets[name], ITEMS)
-
-
-@pytest.mark.parametrize("check_id", ITEMS)
-def test_passes_on_a_well_configured_account(check_id):
-    result = scanned("good").result(check_id)
-    assert result.status is Status.PASS, result.findings
-    assert result.findings
-
-
-@pytest.mark.parametrize("check_id", ITEMS)
-def test_fails_on_a_badly_configured_account(check_id):
-    result = scanned("bad").result(check_id)
-    assert result.status is Status.FAIL, result.findings
-
-
-@pytest.mark.parametrize("check_id", ITEMS)
-def test_not_applicable_without_resources(check_id):
-    result = scanned("empty").result(check_id)
-    assert result.status is Status.NOT_APPLICABLE, result.reason
-
-
-@pytest.mark.parametrize("check_id", ITEMS)
-def test_not_checked_when_the_reads_are_denied(check_id):
-    result = scanned("denied").result(check_id)
-    assert result.status is Status.NOT_CHECKED
-    assert result.reason
+ACCOUNTS = FourAccounts(
+    ITEMS, good=GOOD, bad=BAD, empty=EMPTY, deny=DENY_ALL, region=REGION
+)
+scanned = ACCOUNTS.scan
+test_each_item_on_the_four_accounts = ACCOUNTS.status_test()
 
 
 def test_failures_say_what_is_wrong():
