@@ -37,7 +37,7 @@ def sandbox(dataset):
             "ListProject": {
                 "projects": [
                     {"projectName": f"proj-{n:03d}", "region": REGION}
-                    for n in range(120)
+                    for n in range(520)
                 ]
                 + [{"projectName": "shop-logs", "region": REGION}]
             },
@@ -104,18 +104,18 @@ def _sha1_authorization(method, path, query, headers, key):
 
 
 def test_list_project_pages_by_offset(client, sandbox):
-    reply = signed(client, SERVICE, "/", query={"offset": "100", "size": "500"})
+    reply = signed(client, SERVICE, "/", query={"offset": "500", "size": "500"})
     assert reply.status == 200
     body = reply.json()
-    assert (body["count"], body["total"]) == (21, 121)
-    assert body["projects"][0]["projectName"] == "proj-100"
+    assert (body["count"], body["total"]) == (21, 521)
+    assert body["projects"][0]["projectName"] == "proj-500"
     assert reply.headers["x-log-requestid"]
     assert sandbox.requests[-1].action == "ListProject"
 
 
 def test_a_page_is_capped_at_the_actions_maximum(client):
     reply = signed(client, SERVICE, "/", query={"size": "100000"})
-    assert reply.json()["count"] == 121  # under the maximum of 500
+    assert reply.json()["count"] == 500  # ListProject's maximum
     default = signed(client, SERVICE, "/")
     assert default.json()["count"] == 100  # the default page size
 
@@ -253,7 +253,7 @@ def stock_client(url: str, key: tuple[str, str] = AUDITOR) -> SlsClient:
 def test_the_stock_sls_client_reads_projects_and_logstores(sandbox, loopback_only):
     client = stock_client(sandbox.url)
     body = client.list_project(sls_models.ListProjectRequest(offset=0, size=500)).body
-    assert body.total == 121 and len(body.projects) == 121
+    assert body.total == 521 and len(body.projects) == 500
     logstore = client.get_log_store("shop-logs", "access").body
     assert (logstore.logstore_name, logstore.ttl) == ("access", 30)
     hosts = [r.host for r in sandbox.requests]
