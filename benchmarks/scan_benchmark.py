@@ -203,6 +203,9 @@ def _detail_calls(
                 for r in records
                 if r.get(spec.parent_field) not in (None, "") and spec.reads(r)
             ]
+            if spec.is_batched:
+                found.append((spec, region, _batch_calls(dataset, spec, region, keyed)))
+                continue
             if not spec.is_list:
                 found.append((spec, region, len(keyed)))
                 continue
@@ -218,6 +221,21 @@ def _detail_calls(
             found.append((spec, region, pages))
             parents[(spec.name, region)] = children
     return found
+
+
+def _batch_calls(
+    dataset: Dataset, spec: DetailCollection, region: str, keyed: list
+) -> int:
+    """The pages of ``spec.batch`` resources a call: each batch takes one call, and
+    one more for every page its answer runs over."""
+    calls = 0
+    for start in range(0, len(keyed), spec.batch):
+        batch = keyed[start : start + spec.batch]
+        answered = sum(
+            len(_items_of(dataset, spec, region, r[spec.parent_field])) for r in batch
+        )
+        calls += _page_count(spec, answered)
+    return calls
 
 
 def _items_of(dataset: Dataset, spec: DetailCollection, region: str, key: str):

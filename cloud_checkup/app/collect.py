@@ -181,6 +181,8 @@ class Collector:
             if (resource_id := record.get(spec.parent_field)) not in (None, "")
             and spec.reads(record)
         ]
+        if spec.is_batched:
+            return await self._fetch_batches(spec, keyed)
         fetch = self._fetch_resource_list if spec.is_list else self._fetch_detail
         outcomes = await asyncio.gather(
             *(fetch(spec, resource_id, record) for _, resource_id, record in keyed),
@@ -201,6 +203,58 @@ class Collector:
             else:
                 raise outcome
         return result
+
+    async def _fetch_batches(
+        self, spec: DetailCollection, keyed: list[tuple[str, str, Record]]
+    ) -> CollectionResult:
+        """Per-resource records, read ``spec.batch`` resources a call per region."""
+        by_region: dict[str | None, list[tuple[str, str, Record]]] = {}
+        for entry in keyed:
+            by_region.setdefault(entry[2].region, []).append(entry)
+        batches = [
+            resources[start : start + spec.batch]
+            for resources in by_region.values()
+            for start in range(0, len(resources), spec.batch)
+        ]
+        outcomes = await asyncio.gather(
+            *(self._read_batch(spec, batch) for batch in batches),
+            return_exceptions=True,
+        )
+        result = CollectionResult(spec.name)
+        for batch, outcome in zip(batches, outcomes, strict=True):
+            if isinstance(outcome, CloudError):
+                try:
+                    errors = {
+                        key: _detail_error(spec, key, outcome) for key, *_ in batch
+                    }
+                except CloudError as error:  # the collection's failure, not the batch's
+                    return self._failed(spec.name, error)
+                result.detail_errors.update(errors)
+                continue
+            if isinstance(outcome, BaseException):
+                raise outcome
+            for key, resource_id, parent_record in batch:
+                item = outcome.get(resource_id)
+                if item is None:
+                    result.detail_errors[key] = DetailError(
+                        key, "Response.Incomplete", f"the answer left {resource_id} out"
+                    )
+                else:
+                    result.details[key] = Record(item, parent_record.region, key)
+        return result
+
+    async def _read_batch(
+        self, spec: DetailCollection, batch: list[tuple[str, str, Record]]
+    ) -> dict[str, Any]:
+        """One batch's answer: every page, its items by the id each carries."""
+        ids = ",".join(resource_id for _, resource_id, _ in batch)
+        parent = batch[0][2]  # a batch's resources share their region
+
+        async def fetch(params: dict[str, Any]) -> dict[str, Any]:
+            return await self._call_detail(spec, ids, parent, params)
+
+        items = await self._pages(spec, fetch)
+        return {str(item.get(spec.id_field)): item for item in items}
 
     def _failed(self, name: str, error: CloudError) -> CollectionResult:
         missing = (error.action,) if error.is_permission and error.action else ()

@@ -32,6 +32,15 @@ KIND_FILTERS = {
     ("dds", "DescribeDBInstances"): ("DBInstanceType", "DBInstanceType", "replicate"),
 }
 
+# Per-resource reads that take several resource ids at once, joined with commas:
+# (product, action) -> the most ids one call may name. The answer lists every named
+# resource the dataset knows, paged by the action's rule in ``paging.PAGING``; an id it
+# does not know is left out (assumed: the reference does not say).
+BATCHES = {
+    # "Up to 100 subscription instance IDs, separated by commas."
+    ("ecs", "DescribeInstanceAutoRenewAttribute"): 100,
+}
+
 # RAM/IMS name a missing entity after its kind, not after the parameter.
 _RAM_ENTITIES = {
     "UserName": "User",
@@ -227,6 +236,8 @@ def _per_resource(entry: dict[str, Any], target: Target) -> Any:
         )
     if resource_id is None:
         raise ApiError(f"Missing{by}", 400, f"{by} is mandatory for this action.")
+    if (target.product, target.action) in BATCHES:
+        return _batch(responses, resource_id.split(","), target)
     if resource_id not in responses:
         if target.product == "sls":
             raise sls.not_found(target.action, target.params)
@@ -237,6 +248,29 @@ def _per_resource(entry: dict[str, Any], target: Target) -> Any:
     if isinstance(body, dict) and "responses" in body and "by" in body:
         return _per_resource(body, target)
     return body
+
+
+def _batch(responses: dict[str, Any], ids: list[str], target: Target) -> Any:
+    """One answer listing the items of every resource ``ids`` names."""
+    limit = BATCHES[(target.product, target.action)]
+    if len(ids) > limit:
+        raise ApiError(
+            "InvalidParameter", 400, f"At most {limit} ids may be given at once."
+        )
+    path = paging.PAGING[(target.product, target.action)].items
+    listed: list[Any] = []
+    for resource_id in ids:
+        body = responses.get(resource_id)
+        if isinstance(body, dict) and ERROR_KEY in body:
+            raise dataset_error(body[ERROR_KEY])
+        if isinstance(body, dict):
+            listed += paging.items_at(body, path) or []
+    answer: dict[str, Any] = {}
+    node = answer
+    for key in path[:-1]:
+        node = node.setdefault(key, {})
+    node[path[-1]] = listed
+    return answer
 
 
 def not_found(product: str, by: str, resource_id: str) -> ApiError:

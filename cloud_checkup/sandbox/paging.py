@@ -151,6 +151,10 @@ PAGING: dict[tuple[str, str], Paging] = {
     ("ecs", "DescribeInstancesFullStatus"): _p(
         PAGE_NUMBER, "InstanceFullStatusSet.InstanceFullStatusType", 10, 100
     ),
+    # ECS DescribeInstanceAutoRenewAttribute: PageNumber/PageSize, default 10, max 100.
+    ("ecs", "DescribeInstanceAutoRenewAttribute"): _p(
+        PAGE_NUMBER, "InstanceRenewAttributes.InstanceRenewAttribute", 10, 100
+    ),
     # Network exposure and placement (defaults and maxima from the request models).
     ("ecs", "DescribeDeploymentSets"): _p(
         PAGE_NUMBER, "DeploymentSets.DeploymentSet", 10, 50
@@ -269,7 +273,7 @@ def page(product: str, action: str, body: Any, params: Mapping[str, str]) -> Any
     rule = PAGING.get((product, action))
     if rule is None or not isinstance(body, dict):
         return body
-    items = _items(body, rule.items)
+    items = items_at(body, rule.items)
     if items is None:
         return body
     body = _copy_to_items(body, rule.items)
@@ -316,7 +320,8 @@ def empty_page(product: str, action: str) -> dict[str, Any] | None:
     return page(product, action, body, {})
 
 
-def _items(body: dict[str, Any], path: tuple[str, ...]) -> list[Any] | None:
+def items_at(body: dict[str, Any], path: tuple[str, ...]) -> list[Any] | None:
+    """The list at ``path`` (a single item given as a mapping is a list of one)."""
     node: Any = body
     for key in path:
         if not isinstance(node, dict) or key not in node:

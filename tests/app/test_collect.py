@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 import pytest
 from harness import FAST_RETRY, base_dataset
@@ -16,6 +17,7 @@ from cloud_checkup.app.collections import (
     ListCollection,
     Paging,
     Scope,
+    all_collections,
 )
 from cloud_checkup.sandbox import Sandbox, load_dataset
 
@@ -364,3 +366,101 @@ def test_a_per_resource_call_for_one_kind_reads_only_resources_of_that_kind():
     assert set(result.details) == {"dds-shards"} and not result.detail_errors
     called = [r for r in requests if r.action == "DescribeShardingNetworkAddress"]
     assert len(called) == 1
+
+
+def _subscriptions(prepaid: int, answered: int) -> dict:
+    """``prepaid`` subscription instances and two pay-as-you-go ones in one region;
+    the auto-renewal answers know the first ``answered`` subscriptions."""
+    ids = [f"i-sub{n:03}" for n in range(prepaid)]
+    instances = [{"InstanceId": i, "InstanceChargeType": "PrePaid"} for i in ids]
+    instances += [
+        {"InstanceId": f"i-payg{n}", "InstanceChargeType": "PostPaid"} for n in (0, 1)
+    ]
+    renewals = {
+        i: {
+            "InstanceRenewAttributes": {
+                "InstanceRenewAttribute": [{"InstanceId": i, "AutoRenewEnabled": True}]
+            }
+        }
+        for i in [*ids[:answered], "i-payg0"]
+    }
+    region = {
+        "DescribeInstances": {"Instances": {"Instance": instances}},
+        "DescribeInstanceAutoRenewAttribute": {
+            "by": "InstanceId",
+            "responses": renewals,
+        },
+    }
+    return {"ecs": {"cn-hangzhou": region}}
+
+
+@pytest.fixture
+def asked(monkeypatch) -> list[tuple[str, dict]]:
+    """The (action, parameters) of every call the app makes, as it makes them."""
+    calls: list[tuple[str, dict]] = []
+    call = CloudClient.call
+
+    async def recording(self, product, action, params=None, **kwargs):
+        calls.append((action, dict(params or {})))
+        return await call(self, product, action, params, **kwargs)
+
+    monkeypatch.setattr(CloudClient, "call", recording)
+    return calls
+
+
+def _asked_for(asked, action: str) -> list[dict]:
+    return [params for name, params in asked if name == action]
+
+
+def test_a_batched_read_names_many_resources_a_call_and_keys_each_answer(asked):
+    collections = all_collections()
+    result, _ = collect(
+        base_dataset(_subscriptions(prepaid=150, answered=149)),
+        collections["ecs.instance_auto_renew"],
+        collections["ecs.instances"],
+        regions=["cn-hangzhou"],
+    )
+    batches = [
+        params["InstanceId"].split(",")
+        for params in _asked_for(asked, "DescribeInstanceAutoRenewAttribute")
+    ]
+    # Two calls for 150 subscriptions, none naming more than the action takes; a
+    # pay-as-you-go instance, which would fail the call, is never named.
+    assert [len(batch) for batch in batches] == [100, 50]
+    assert {i for batch in batches for i in batch} == {
+        f"i-sub{n:03}" for n in range(150)
+    }
+    assert len(result.details) == 149
+    assert result.details["i-sub007"]["InstanceId"] == "i-sub007"
+    # The one the answer left out is unreadable, not passed over.
+    assert result.detail_errors["i-sub149"].code == "Response.Incomplete"
+
+
+def test_a_batched_read_follows_its_answer_over_every_page(asked):
+    renewals = all_collections()["ecs.instance_auto_renew"]
+    small_pages = dataclasses.replace(renewals, page_size=30)
+    result, _ = collect(
+        base_dataset(_subscriptions(prepaid=100, answered=100)),
+        small_pages,
+        all_collections()["ecs.instances"],
+        regions=["cn-hangzhou"],
+    )
+    pages = _asked_for(asked, "DescribeInstanceAutoRenewAttribute")
+    assert [params["PageNumber"] for params in pages] == [1, 2, 3, 4]
+    assert {params["InstanceId"].count(",") for params in pages} == {99}
+    assert len(result.details) == 100 and not result.detail_errors
+
+
+def test_a_batched_read_denied_leaves_the_collection_unreadable():
+    collections = all_collections()
+    result, _ = collect(
+        base_dataset(
+            _subscriptions(prepaid=3, answered=3),
+            deny=["ecs:DescribeInstanceAutoRenewAttribute"],
+        ),
+        collections["ecs.instance_auto_renew"],
+        collections["ecs.instances"],
+        regions=["cn-hangzhou"],
+    )
+    assert not result.ok
+    assert result.missing_actions == ("ecs:DescribeInstanceAutoRenewAttribute",)

@@ -60,6 +60,17 @@ def test_ecs_expiry_not_checked_when_auto_renewal_is_denied():
     assert result.status is Status.NOT_CHECKED
 
 
+def test_ecs_expiry_not_checked_for_an_instance_the_answer_left_out():
+    result = scan(
+        ECS_EXPIRY,
+        ecs_instances(_prepaid("i-web1", 10), _prepaid("i-web2", 10)),
+        auto_renew({"i-web1": True}),
+    )
+    assert result.status is Status.NOT_CHECKED
+    unknown = [f for f in result.findings if f.status is Status.NOT_CHECKED]
+    assert [f.resource_id for f in unknown] == ["i-web2"]
+
+
 def test_rds_expiry_passes_with_string_true_auto_renew():
     result = scan(
         "rds-subscription-not-expiring",

@@ -125,6 +125,12 @@ class DetailCollection:
         only: parent fields and the values (in any case) a parent record must hold
             to be read: the call exists for one kind of resource only (MongoDB
             ``DescribeShardingNetworkAddress`` answers for sharded clusters).
+        batch: how many resources one call may name, their ids joined with commas
+            in ``param`` (ECS ``DescribeInstanceAutoRenewAttribute`` takes 100).
+            The answer lists them under ``items``, each carrying its id in
+            ``id_field``, paged by ``paging``; each item is the record of the
+            resource it names, keyed by that resource's id. A resource asked for
+            and not in the answer is unreadable, never passed over.
     """
 
     name: str
@@ -148,6 +154,7 @@ class DetailCollection:
     unsupported_codes: tuple[str, ...] = ()
     also_authorized: tuple[str, ...] = ()
     only: dict[str, str] = field(default_factory=dict)
+    batch: int = 1
 
     @property
     def actions(self) -> tuple[str, ...]:
@@ -163,7 +170,12 @@ class DetailCollection:
     @property
     def is_list(self) -> bool:
         """Each resource's answer is a paged list of records, not one record."""
-        return self.paging is not Paging.NONE
+        return self.paging is not Paging.NONE and not self.is_batched
+
+    @property
+    def is_batched(self) -> bool:
+        """One call reads several resources (see ``batch``)."""
+        return self.batch > 1
 
 
 Collection = ListCollection | DetailCollection

@@ -63,6 +63,8 @@ COLLECTIONS = [
         size_param="PageSize",
         id_field="InstanceId",
     ),
+    # Subscription instances only (a pay-as-you-go one makes the call fail), up to
+    # 100 a call; the answer is paged, 10 a page unless asked for more.
     DetailCollection(
         name="ecs.instance_auto_renew",
         product="ecs",
@@ -70,6 +72,11 @@ COLLECTIONS = [
         parent=_INSTANCES,
         param="InstanceId",
         parent_field="InstanceId",
-        items="InstanceRenewAttributes",
+        items="InstanceRenewAttributes.InstanceRenewAttribute",
+        id_field="InstanceId",
+        only={"InstanceChargeType": "PrePaid"},
+        batch=100,
+        paging=Paging.PAGE_NUMBER,
+        page_size=100,
     ),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .._details import read_detail, unreadable
 from .._expiry import expiry_detail
-from .._fields import as_bool, as_list
+from .._fields import as_bool
 from ..base import Category, Finding, Remediation, Severity, check
 
 
@@ -68,10 +68,8 @@ def _verdict(inventory, instance):
     )
 
 
-def _auto_renews(attributes):
-    for entry in as_list(attributes.get("InstanceRenewAttribute")):
-        if as_bool(entry.get("AutoRenewEnabled")):
-            return True
-        if str(entry.get("RenewalStatus", "")).lower() == "autorenewal":
-            return True
-    return False
+def _auto_renews(attribute):
+    return (
+        as_bool(attribute.get("AutoRenewEnabled"))
+        or str(attribute.get("RenewalStatus", "")).lower() == "autorenewal"
+    )
