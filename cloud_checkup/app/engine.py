@@ -31,7 +31,7 @@ from cloud_checkup.checks.base import (
 from .cloud import CloudClient, CloudError
 from .cloud.endpoints import ram_action
 from .collect import CollectionResult, Collector, as_list, dig
-from .collections import DetailCollection, all_collections
+from .collections import DetailCollection, ListCollection, Scope, all_collections
 from .connection import credential_message
 from .events import (
     Activity,
@@ -96,6 +96,30 @@ def needed_collections(checks: Iterable[Check]) -> list[str]:
         for name in item.needs:
             add(name)
     return list(needed)
+
+
+def start_order(names: Iterable[str]) -> list[str]:
+    """``names`` in the order their first calls go out: the lists that per-resource
+    reads wait for first, the account-wide ones (OSS buckets, RAM users) before the
+    regional ones, since the chains they head are the scan's longest. Every
+    collection still comes after its parent."""
+    specs = all_collections()
+    names = list(names)
+    parents = {
+        spec.parent
+        for spec in (specs[name] for name in names)
+        if isinstance(spec, DetailCollection)
+    }
+
+    def rank(name: str) -> int:
+        if name not in parents:
+            return 2
+        spec = specs[name]
+        return (
+            0 if isinstance(spec, ListCollection) and spec.scope is Scope.GLOBAL else 1
+        )
+
+    return sorted(names, key=rank)
 
 
 def required_actions(checks: Iterable[Check]) -> list[str]:
@@ -357,7 +381,7 @@ class Scanner:
     ) -> dict[str, asyncio.Task]:
         specs = all_collections()
         tasks: dict[str, asyncio.Task] = {}
-        for name in names:  # parents come before their details
+        for name in start_order(names):  # parents come before their details
             spec = specs[name]
             if isinstance(spec, DetailCollection):
                 tasks[name] = asyncio.ensure_future(

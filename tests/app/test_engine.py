@@ -9,7 +9,15 @@ from harness import FAST_RETRY, base_dataset
 from cloud_checkup.app.cloud import CloudClient
 from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
 from cloud_checkup.app.cloud.transport import Destination, Transport
-from cloud_checkup.app.engine import Resume, Scanner, ScanRequest, required_actions
+from cloud_checkup.app.collections import DetailCollection, all_collections
+from cloud_checkup.app.engine import (
+    Resume,
+    Scanner,
+    ScanRequest,
+    needed_collections,
+    required_actions,
+    start_order,
+)
 from cloud_checkup.app.events import (
     CategoryProgress,
     ItemFinished,
@@ -240,3 +248,20 @@ def test_required_actions_include_what_alibaba_also_authorizes():
     assert {"cs:ListClusterKubeconfigStates", "ram:ListUsers", "ram:ListRoles"} <= (
         set(actions)
     )
+
+
+def test_the_chains_of_per_resource_reads_start_first_account_wide_ones_foremost():
+    names = needed_collections(catalogue().values())
+    order = start_order(names)
+    assert sorted(order) == sorted(names)
+    position = {name: n for n, name in enumerate(order)}
+    specs = all_collections()
+    for name in names:  # every per-resource read still starts after its parent
+        spec = specs[name]
+        if isinstance(spec, DetailCollection):
+            assert position[spec.parent] < position[name]
+    # The buckets and the users, whose reads take the most windows, lead; a list no
+    # read waits for (trails) comes after every list that one does.
+    assert position["oss.buckets"] < position["ecs.security_groups"]
+    assert position["ram.users"] < position["ecs.security_groups"]
+    assert position["ecs.security_groups"] < position["actiontrail.trails"]
