@@ -91,6 +91,8 @@ def canonical_request(
 
 
 def _signing_key(access_key_secret: str, day: str, region: str) -> bytes:
+    """Derived afresh for every request: a cache would save a few microseconds a call
+    but keep a secret's stand-in in memory after the credential is gone."""
     key = f"aliyun_v4{access_key_secret}".encode()
     for part in (day, region, PRODUCT, _TERMINATOR):
         key = hmac.digest(key, part.encode(), "sha256")
@@ -120,11 +122,9 @@ def authorization(
         canonical_request(method, bucket, query, headers, additional).encode()
     ).hexdigest()
     string_to_sign = f"{ALGORITHM}\n{timestamp}\n{scope}\n{request_digest}"
-    signature = hmac.new(
-        _signing_key(access_key_secret, day, region),
-        string_to_sign.encode(),
-        hashlib.sha256,
-    ).hexdigest()
+    signature = hmac.digest(
+        _signing_key(access_key_secret, day, region), string_to_sign.encode(), "sha256"
+    ).hex()
     listed = f",AdditionalHeaders={';'.join(additional)}" if additional else ""
     credential = f"Credential={access_key_id}/{scope}"
     return f"{ALGORITHM} {credential}{listed},Signature={signature}"
