@@ -97,3 +97,13 @@ def unreadable(
     return Finding.unknown(
         resource_id, f"Could not read {what}: {detail.reason()}", **kw
     )
+
+
+def not_returned(resource_id: str, field: str, **kw: object) -> Finding:
+    """A NOT_CHECKED finding for a resource whose answer left out ``field``, the
+    field that decides it.
+
+    A field the API did not send is no evidence of a risk, and no proof of its
+    absence either: the resource can neither pass nor fail on it.
+    """
+    return Finding.unknown(resource_id, f"{field} was not returned", **kw)
