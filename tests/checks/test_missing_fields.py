@@ -14,31 +14,63 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from ai_data import dlc, eas_service, regional
+from ai_data import dlc, eas_service, gpu_server, regional, registry
 from data import (
     REGION,
     db_instance,
+    disk,
+    dsw_instance,
+    dsw_instances,
+    eas_services,
+    ecs_disks,
+    ecs_instances,
+    instance,
     iso,
+    password_policy,
     rds_auto_renewal,
+    rds_backup_policies,
     rds_instances,
     scan,
 )
-from data_identity_infra import rds_tde
+from data_ha import (
+    mongodb_instances,
+    rds_attributes,
+    redis_instances,
+    subscription,
+    subscriptions,
+)
+from data_identity_infra import (
+    cluster,
+    clusters,
+    kms_keys,
+    node_pools,
+    rds_audit,
+    rds_tde,
+)
 
 from cloud_checkup.checks import Status
 
 
-def without(fragment: dict[str, Any], field: str) -> dict[str, Any]:
-    """A copy of ``fragment`` with ``field`` removed wherever it occurs."""
+def without(
+    fragment: dict[str, Any], field: str, *, of: str | None = None
+) -> dict[str, Any]:
+    """A copy of ``fragment`` with ``field`` removed wherever it occurs or, given
+    ``of``, only in the records of that resource: objects holding the id as a value,
+    or stored under it as a key, and what they contain."""
 
-    def strip(value: Any) -> Any:
+    def strip(value: Any, inside: bool) -> Any:
         if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k != field}
+            inside = inside or of is None or of in value.values()
+            return {
+                k: strip(v, inside or k == of)
+                for k, v in value.items()
+                if not (inside and k == field)
+            }
         if isinstance(value, list):
-            return [strip(v) for v in value]
+            return [strip(v, inside) for v in value]
         return value
 
-    return strip(copy.deepcopy(fragment))
+    return strip(copy.deepcopy(fragment), False)
 
 
 @dataclass(frozen=True)
@@ -145,6 +177,160 @@ RDS_GAPS = [
         ORDERS,
         "AutoRenew",
     ),
+    Gap(
+        "rds-instance-sql-audit-enabled",
+        "no SQLCollectorStatus",
+        (
+            _two_databases(),
+            without(
+                rds_audit({ORDERS: "Enable", REPORTS: "Disabled"}, {}),
+                "SQLCollectorStatus",
+                of=ORDERS,
+            ),
+        ),
+        ORDERS,
+        "SQLCollectorStatus",
+        ((REPORTS, Status.FAIL),),
+    ),
+    Gap(
+        "rds-backup-retention",
+        "no EnableBackupLog",
+        (
+            _two_databases(),
+            without(
+                rds_backup_policies(
+                    {ORDERS: {}, REPORTS: {"BackupRetentionPeriod": 3}}
+                ),
+                "EnableBackupLog",
+                of=ORDERS,
+            ),
+        ),
+        ORDERS,
+        "EnableBackupLog was not returned",
+        ((REPORTS, Status.FAIL),),
+    ),
+    Gap(
+        "rds-instance-multi-zone",
+        "no ZoneId",
+        (
+            _two_databases(),
+            without(rds_attributes({ORDERS: {}, REPORTS: {}}), "ZoneId", of=ORDERS),
+        ),
+        ORDERS,
+        "ZoneId",
+        ((REPORTS, Status.PASS),),
+    ),
+]
+
+
+# --- other databases, ECS, KMS, ACK, billing and RAM -------------------------------
+
+OTHER_GAPS = [
+    Gap(
+        "redis-instance-multi-zone",
+        "no ZoneId",
+        (without(redis_instances({"r-cache": {}}), "ZoneId"),),
+        "r-cache",
+        "ZoneId",
+    ),
+    Gap(
+        "mongodb-instance-multi-zone",
+        "no ZoneId",
+        (without(mongodb_instances({"dds-docs": {}}), "ZoneId"),),
+        "dds-docs",
+        "ZoneId",
+    ),
+    Gap(
+        "ecs-instance-release-protection",
+        "no DeletionProtection",
+        (
+            ecs_instances(
+                without(instance("i-web1"), "DeletionProtection"), instance("i-web2")
+            ),
+        ),
+        "i-web1",
+        "DeletionProtection",
+        (("i-web2", Status.FAIL),),
+    ),
+    Gap(
+        "ecs-disk-encrypted",
+        "no Encrypted",
+        (ecs_disks(without(disk("d-1"), "Encrypted"), disk("d-2", Encrypted=False)),),
+        "d-1",
+        "Encrypted",
+        (("d-2", Status.FAIL),),
+    ),
+    Gap(
+        "ecs-instance-metadata-imdsv2",
+        "no HttpTokens",
+        (
+            ecs_instances(
+                instance("i-web1", MetadataOptions={"HttpEndpoint": "enabled"}),
+                instance("i-web2", MetadataOptions={"HttpTokens": "optional"}),
+            ),
+        ),
+        "i-web1",
+        "HttpTokens",
+        (("i-web2", Status.FAIL),),
+    ),
+    Gap(
+        "kms-key-deletion-protection",
+        "no DeletionProtection",
+        (
+            without(
+                kms_keys({"key-a": {}, "key-b": {"DeletionProtection": "Disabled"}}),
+                "DeletionProtection",
+                of="key-a",
+            ),
+        ),
+        "key-a",
+        "DeletionProtection",
+        (("key-b", Status.FAIL),),
+    ),
+    Gap(
+        "kms-key-rotation-enabled",
+        "no AutomaticRotation",
+        (without(kms_keys({"key-a": {}}), "AutomaticRotation"),),
+        "key-a",
+        "AutomaticRotation",
+    ),
+    Gap(
+        "ack-cluster-cloudmonitor",
+        "no cms_enabled",
+        (
+            clusters(cluster("c-shop")),
+            without(node_pools({"c-shop": [True, True]}), "cms_enabled"),
+        ),
+        "c-shop",
+        "cms_enabled",
+    ),
+    Gap(
+        "subscription-not-expiring",
+        "no RenewStatus",
+        (
+            subscriptions(
+                without(subscription("r-1", "redisa", 5, "AutoRenewal"), "RenewStatus"),
+                subscription("eip-1", "eip", 5, "ManualRenewal"),
+            ),
+        ),
+        "redisa:r-1",
+        "RenewStatus",
+        (("eip:eip-1", Status.FAIL),),
+    ),
+    Gap(
+        "ram-password-policy-strength",
+        "no MinimumPasswordLength",
+        (without(password_policy(), "MinimumPasswordLength"),),
+        "password-policy",
+        "MinimumPasswordLength",
+    ),
+    Gap(
+        "ram-password-policy-reuse-and-lockout",
+        "no MaxLoginAttemps",
+        (without(password_policy(), "MaxLoginAttemps"),),
+        "password-policy",
+        "MaxLoginAttemps",
+    ),
 ]
 
 
@@ -190,10 +376,72 @@ PAI_GAPS = [
         "eas-m-llm",
         "Unknown lock scope 'partial'",
     ),
+    Gap(
+        "pai-eas-service-multiple-instances",
+        "no TotalInstance",
+        (
+            without(
+                eas_services({"llm": ("Running", 2), "ocr": ("Running", 1)}),
+                "TotalInstance",
+                of="eas-m-llm",
+            ),
+        ),
+        "eas-m-llm",
+        "TotalInstance",
+        (("eas-m-ocr", Status.FAIL),),
+    ),
+    Gap(
+        "pai-dlc-job-max-running-time",
+        "no JobMaxRunningTimeMinutes",
+        (without(dlc(good=True), "JobMaxRunningTimeMinutes"),),
+        "dlc-1",
+        "JobMaxRunningTimeMinutes",
+    ),
+    Gap(
+        "pai-dsw-instance-in-vpc",
+        "no UserVpc",
+        (
+            dsw_instances(
+                without(dsw_instance("dsw-1", []), "UserVpc"),
+                dsw_instance("dsw-2", []),
+            ),
+        ),
+        "dsw-1",
+        "UserVpc",
+        (("dsw-2", Status.PASS),),
+    ),
+    Gap(
+        "ecs-gpu-instance-disks-encrypted",
+        "no Encrypted",
+        (without(gpu_server(good=True), "Encrypted"),),
+        "i-gpu",
+        "Encrypted was not returned for d-gpu",
+    ),
+    Gap(
+        "ecs-gpu-instance-metadata-token-required",
+        "no HttpTokens",
+        (without(gpu_server(good=True), "HttpTokens"),),
+        "i-gpu",
+        "HttpTokens",
+    ),
+    Gap(
+        "cr-repository-tag-immutable",
+        "no TagImmutability",
+        (without(registry(good=True), "TagImmutability"),),
+        "cri-1",
+        "TagImmutability was not returned for models/llm-serving",
+    ),
+    Gap(
+        "cr-repository-private",
+        "no RepoType",
+        (without(registry(good=True), "RepoType"),),
+        "cri-1",
+        "RepoType",
+    ),
 ]
 
 
-GAPS = RDS_GAPS + PAI_GAPS
+GAPS = RDS_GAPS + OTHER_GAPS + PAI_GAPS
 
 
 @pytest.mark.parametrize("gap", GAPS, ids=[f"{g.check_id}:{g.case}" for g in GAPS])
@@ -208,3 +456,10 @@ def test_a_missing_field_leaves_the_resource_not_checked(gap):
     for resource_id, status in gap.others:
         assert by_resource[resource_id].status is status, by_resource[resource_id]
     assert result.status is (Status.FAIL if result.failed else Status.NOT_CHECKED)
+
+
+def test_a_shortfall_seen_fails_even_when_another_field_is_missing():
+    policy = without(password_policy(RequireSymbols=False), "MinimumPasswordLength")
+    result = scan("ram-password-policy-strength", policy)
+    assert result.status is Status.FAIL
+    assert "a symbol is not required" in result.failed[0].detail
