@@ -67,6 +67,16 @@ def where(record: Record, name_field: str, resource_type: str) -> dict[str, Any]
     }
 
 
+def user_vpc(resource: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The ``UserVpc`` of a PAI job or notebook; None when the answer left it out.
+
+    A UserVpc without a VpcId is a resource attached to no VPC of the account; an
+    answer without UserVpc says nothing about the resource's network.
+    """
+    vpc = resource.get("UserVpc")
+    return vpc if isinstance(vpc, Mapping) else None
+
+
 def secret_names(variables: Any) -> list[str]:
     """Names of variables that look like credentials, from a mapping or a list of
     ``{name, value}`` pairs; values are never read."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .base import DetailError, Finding, Inventory, Record
 
@@ -97,3 +97,35 @@ def unreadable(
     return Finding.unknown(
         resource_id, f"Could not read {what}: {detail.reason()}", **kw
     )
+
+
+def not_returned(resource_id: str, *fields: str, **kw: object) -> Finding:
+    """A NOT_CHECKED finding for a resource whose answer left out ``fields``, the
+    fields that decide it.
+
+    A field the API did not send is no evidence of a risk, and no proof of its
+    absence either: the resource can neither pass nor fail on it.
+    """
+    verb = "was" if len(fields) == 1 else "were"
+    return Finding.unknown(
+        resource_id, f"{' and '.join(fields)} {verb} not returned", **kw
+    )
+
+
+@dataclass
+class Shortfalls:
+    """Where a resource's settings fall short, and the fields its answer left out.
+
+    A shortfall seen fails the resource whatever else is missing; without one, a
+    missing field leaves it not checked, since it could hide a shortfall.
+    """
+
+    gaps: list[str] = field(default_factory=list)
+    unsaid: list[str] = field(default_factory=list)
+
+    def finding(self, resource_id: str, passing: str, **kw: object) -> Finding:
+        if self.gaps:
+            return Finding.failed(resource_id, "; ".join(self.gaps), **kw)
+        if self.unsaid:
+            return not_returned(resource_id, *self.unsaid, **kw)
+        return Finding.passed(resource_id, passing, **kw)

@@ -14,11 +14,13 @@ INSTANCE_TYPE = "ACS::CR::Instance"
 
 def repository_findings(
     inventory: Inventory,
-    is_bad: Callable[[Mapping[str, Any]], bool],
+    field: str,
+    is_bad: Callable[[Any], bool],
     failing: str,
     passing: str,
 ) -> Iterable[Finding]:
-    """One finding per instance: the repositories for which ``is_bad`` holds."""
+    """One finding per instance: the repositories whose ``field`` ``is_bad`` holds
+    for. A repository listed without ``field`` cannot be judged."""
     for instance in inventory.records("cr.instances"):
         instance_id = instance["InstanceId"]
         kw = where(instance, "InstanceName", INSTANCE_TYPE)
@@ -34,9 +36,12 @@ def repository_findings(
             yield Finding.unknown(instance_id, text, **kw)
             continue
         repositories = as_list(body.get("Repositories"))
-        bad = sorted(_name(r) for r in repositories if is_bad(r))
+        bad, unsaid = _sort_out(repositories, field, is_bad)
         if bad:
             yield Finding.failed(instance_id, f"{failing}: " + ", ".join(bad), **kw)
+        elif unsaid:
+            text = f"{field} was not returned for " + ", ".join(unsaid)
+            yield Finding.unknown(instance_id, text, **kw)
         elif not listed_fully(body, repositories):
             text = "Only part of the repositories was returned"
             yield Finding.unknown(instance_id, text, **kw)
@@ -44,6 +49,17 @@ def repository_findings(
             yield Finding.passed(
                 instance_id, f"{len(repositories)} repositories {passing}", **kw
             )
+
+
+def _sort_out(
+    repositories: list[Any], field: str, is_bad: Callable[[Any], bool]
+) -> tuple[list[str], list[str]]:
+    """The names of the repositories whose ``field`` is bad, and of those listed
+    without it."""
+    values = [(_name(r), r.get(field)) for r in repositories]
+    unsaid = [name for name, value in values if value in (None, "")]
+    bad = [name for name, value in values if value not in (None, "") and is_bad(value)]
+    return sorted(bad), sorted(unsaid)
 
 
 def _name(repository: Mapping[str, Any]) -> str:

@@ -34,7 +34,8 @@ from ._cr import INSTANCE_TYPE, repository_findings
 def evaluate(inventory):
     return repository_findings(
         inventory,
-        lambda repo: str(repo.get("RepoType", "")).upper() == "PUBLIC",
+        "RepoType",
+        lambda repo_type: str(repo_type).upper() == "PUBLIC",
         "Public repositories",
         "all private",
     )

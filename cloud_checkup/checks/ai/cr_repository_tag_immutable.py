@@ -41,7 +41,8 @@ def evaluate(inventory):
     # TagImmutability may arrive as a JSON boolean or as "true"/"false".
     return repository_findings(
         inventory,
-        lambda repo: not as_bool(repo.get("TagImmutability")),
+        "TagImmutability",
+        lambda immutable: not as_bool(immutable),
         "Mutable tags",
         "with immutable tags",
     )

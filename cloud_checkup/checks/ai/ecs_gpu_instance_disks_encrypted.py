@@ -52,8 +52,13 @@ def evaluate(inventory):
             yield Finding.unknown(instance_id, "No disk was returned", **kw)
             continue
         # Encrypted arrives as a JSON boolean or as "true"/"false".
-        plain = sorted(d["DiskId"] for d in disks if not as_bool(d.get("Encrypted")))
+        states = {d["DiskId"]: as_bool(d.get("Encrypted")) for d in disks}
+        plain = sorted(d for d, encrypted in states.items() if encrypted is False)
+        unsaid = sorted(d for d, encrypted in states.items() if encrypted is None)
         if plain:
             yield Finding.failed(instance_id, "Unencrypted: " + ", ".join(plain), **kw)
+        elif unsaid:
+            text = "Encrypted was not returned for " + ", ".join(unsaid)
+            yield Finding.unknown(instance_id, text, **kw)
         else:
             yield Finding.passed(instance_id, f"{len(disks)} disks encrypted", **kw)

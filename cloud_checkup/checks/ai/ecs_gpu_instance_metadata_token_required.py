@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .._ai import gpu_instances, where
-from .._fields import dig
-from ..base import Category, Finding, Package, Remediation, Severity, check
+from .._instance_metadata import metadata_token_finding
+from ..base import Category, Package, Remediation, Severity, check
 
 _TYPE = "ACS::ECS::Instance"
 
@@ -44,18 +44,5 @@ _TYPE = "ACS::ECS::Instance"
 )
 def evaluate(inventory):
     for instance in gpu_instances(inventory):
-        instance_id = instance["InstanceId"]
         kw = where(instance, "InstanceName", _TYPE)
-        options = instance.get("MetadataOptions")
-        if not isinstance(options, dict):
-            # Absent is not the same as "optional": the data is incomplete.
-            text = "The metadata options were not returned"
-            yield Finding.unknown(instance_id, text, **kw)
-            continue
-        if str(dig(options, "HttpEndpoint") or "").lower() == "disabled":
-            yield Finding.passed(instance_id, "Metadata service disabled", **kw)
-        elif str(options.get("HttpTokens") or "").lower() == "required":
-            yield Finding.passed(instance_id, "Tokens required", **kw)
-        else:
-            mode = options.get("HttpTokens") or "not set"
-            yield Finding.failed(instance_id, f"Tokens {mode}", **kw)
+        yield metadata_token_finding(instance["InstanceId"], instance, **kw)

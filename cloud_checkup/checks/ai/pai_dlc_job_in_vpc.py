@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .._ai import where
-from .._fields import dig
+from .._ai import user_vpc, where
+from .._details import not_returned
 from ..base import Category, Finding, Package, Remediation, Severity, check
 from ._dlc import JOB_TYPE, active_jobs
 
@@ -16,7 +16,8 @@ from ._dlc import JOB_TYPE, active_jobs
     package=Package.AI,
     description=(
         "Flags queued and running DLC training jobs without a user VPC "
-        "(UserVpc.VpcId), whose traffic the account's security groups do not govern."
+        "(UserVpc.VpcId), whose traffic the account's security groups do not govern. "
+        "A job listed without UserVpc is not checked."
     ),
     risk=(
         "Without a VPC, the job's access to data sources and the Internet cannot be "
@@ -39,8 +40,10 @@ def evaluate(inventory):
     for job in active_jobs(inventory):
         job_id = job["JobId"]
         kw = where(job, "DisplayName", JOB_TYPE)
-        vpc = dig(job, "UserVpc.VpcId")
-        if vpc:
-            yield Finding.passed(job_id, f"In {vpc}", **kw)
+        vpc = user_vpc(job)
+        if vpc is None:
+            yield not_returned(job_id, "UserVpc", **kw)
+        elif vpc.get("VpcId"):
+            yield Finding.passed(job_id, f"In {vpc['VpcId']}", **kw)
         else:
             yield Finding.failed(job_id, "Not attached to a VPC of the account", **kw)

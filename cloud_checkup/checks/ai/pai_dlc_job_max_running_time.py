@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .._ai import where
+from .._details import not_returned
 from .._fields import as_int
 from ..base import Category, Finding, Package, Remediation, Severity, check
 from ._dlc import JOB_TYPE, active_jobs
@@ -16,7 +17,8 @@ from ._dlc import JOB_TYPE, active_jobs
     package=Package.AI,
     description=(
         "Flags queued and running DLC jobs without a maximum running time "
-        "(JobMaxRunningTimeMinutes)."
+        "(JobMaxRunningTimeMinutes 0). A job listed without the field is not "
+        "checked."
     ),
     risk=(
         "A job that hangs or loops keeps its GPUs busy without limit, running up "
@@ -36,8 +38,10 @@ def evaluate(inventory):
     for job in active_jobs(inventory):
         job_id = job["JobId"]
         kw = where(job, "DisplayName", JOB_TYPE)
-        minutes = as_int(job.get("JobMaxRunningTimeMinutes")) or 0
-        if minutes > 0:
+        minutes = as_int(job.get("JobMaxRunningTimeMinutes"))
+        if minutes is None:
+            yield not_returned(job_id, "JobMaxRunningTimeMinutes", **kw)
+        elif minutes > 0:
             yield Finding.passed(job_id, f"Stops after {minutes} minutes", **kw)
         else:
             yield Finding.failed(job_id, "No maximum running time", **kw)

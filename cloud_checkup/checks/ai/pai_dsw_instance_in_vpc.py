@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .._ai import where
-from .._fields import dig
+from .._ai import user_vpc, where
+from .._details import not_returned
 from ..base import Category, Finding, Package, Remediation, Severity, check
 
 _TYPE = "ACS::PAI::DSWInstance"
@@ -17,7 +17,8 @@ _TYPE = "ACS::PAI::DSWInstance"
     package=Package.AI,
     description=(
         "Flags DSW notebook instances without a user VPC and security group "
-        "(UserVpc), whose network access the account cannot control."
+        "(UserVpc), whose network access the account cannot control. An instance "
+        "listed without UserVpc is not checked."
     ),
     risk=(
         "Without a VPC and a security group, neither inbound nor outbound traffic "
@@ -40,8 +41,11 @@ def evaluate(inventory):
     for instance in inventory.records("pai-dsw.instances"):
         instance_id = instance["InstanceId"]
         kw = where(instance, "InstanceName", _TYPE)
-        vpc = dig(instance, "UserVpc.VpcId")
-        group = dig(instance, "UserVpc.SecurityGroupId")
+        settings = user_vpc(instance)
+        if settings is None:
+            yield not_returned(instance_id, "UserVpc", **kw)
+            continue
+        vpc, group = settings.get("VpcId"), settings.get("SecurityGroupId")
         if vpc and group:
             yield Finding.passed(instance_id, f"In {vpc} behind {group}", **kw)
         elif vpc:

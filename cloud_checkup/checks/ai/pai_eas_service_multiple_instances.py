@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._details import not_returned
 from .._fields import as_int
 from ..base import Category, Finding, Package, Remediation, Severity, check
 
@@ -14,7 +15,8 @@ from ..base import Category, Finding, Package, Remediation, Severity, check
     package=Package.AI,
     description=(
         "Flags running PAI-EAS online inference services that are configured with "
-        "a single instance."
+        "a single instance (TotalInstance). A service listed without its instance "
+        "count is not checked."
     ),
     risk=(
         "A single-instance model service goes down with its host, its zone or any "
@@ -40,8 +42,10 @@ def evaluate(inventory):
             continue
         service_id = service.get("ServiceId") or service["ServiceName"]
         where = {"region": service.region, "name": service.get("ServiceName")}
-        total = as_int(service.get("TotalInstance")) or 0
-        if total >= 2:
+        total = as_int(service.get("TotalInstance"))
+        if total is None:
+            yield not_returned(service_id, "TotalInstance", **where)
+        elif total >= 2:
             yield Finding.passed(service_id, f"{total} instances", **where)
         else:
             yield Finding.failed(service_id, f"{total} instance only", **where)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from .._ai import where
+from .._details import not_returned
 from ..base import Category, Finding, Package, Remediation, Severity, check
 
 _TYPE = "ACS::PAI::EASService"
+# The lock scopes UpdateServiceSafetyLock documents: all, dangerous and none.
 _LOCKED = frozenset({"all", "dangerous"})
+_UNLOCKED = "none"
 
 
 @check(
@@ -16,8 +19,9 @@ _LOCKED = frozenset({"all", "dangerous"})
     severity=Severity.LOW,
     package=Package.AI,
     description=(
-        "Flags inference services whose SafetyLock is none (or missing), so that a "
-        "single call or click can stop or delete them."
+        "Flags inference services whose SafetyLock is none, so that a single call "
+        "or click can stop or delete them. A service listed without SafetyLock, or "
+        "with a lock scope other than all, dangerous or none, is not checked."
     ),
     risk=(
         "Deleting or stopping a model service by mistake takes down every "
@@ -45,8 +49,13 @@ def evaluate(inventory):
     for service in inventory.records("eas.services"):
         service_id = service.get("ServiceId") or service["ServiceName"]
         kw = where(service, "ServiceName", _TYPE)
-        lock = str(service.get("SafetyLock") or "none").lower()
-        if lock in _LOCKED:
+        lock = str(service.get("SafetyLock") or "").strip().lower()
+        if not lock:
+            yield not_returned(service_id, "SafetyLock", **kw)
+        elif lock in _LOCKED:
             yield Finding.passed(service_id, f"Safety lock: {lock}", **kw)
-        else:
+        elif lock == _UNLOCKED:
             yield Finding.failed(service_id, "No safety lock", **kw)
+        else:
+            text = f"Unknown lock scope {service['SafetyLock']!r}"
+            yield Finding.unknown(service_id, text, **kw)

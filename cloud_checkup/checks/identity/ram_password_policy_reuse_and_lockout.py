@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .._details import Shortfalls
 from .._fields import as_int
-from ..base import Category, Finding, Remediation, Severity, check
+from ..base import Category, Remediation, Severity, check
 
 _MIN_HISTORY = 5
 _MAX_ATTEMPTS = 5
@@ -43,15 +44,22 @@ _MAX_ATTEMPTS = 5
 def evaluate(inventory):
     for record in inventory.records("ram.password_policy"):
         policy = record.get("PasswordPolicy") or {}
-        gaps = []
-        history = as_int(policy.get("PasswordReusePrevention")) or 0
-        if history < _MIN_HISTORY:
-            gaps.append(f"only the last {history} passwords are blocked from reuse")
-        # The API spells the field MaxLoginAttemps; 0 means no lockout at all.
-        attempts = as_int(policy.get("MaxLoginAttemps")) or 0
-        if attempts == 0 or attempts > _MAX_ATTEMPTS:
-            gaps.append("failed logons are not limited to 5 an hour")
-        if gaps:
-            yield Finding.failed("password-policy", "; ".join(gaps))
-        else:
-            yield Finding.passed("password-policy", "Reuse and lockout enforced")
+        yield _shortfalls(policy).finding(
+            "password-policy", "Reuse and lockout enforced"
+        )
+
+
+def _shortfalls(policy):
+    found = Shortfalls()
+    history = as_int(policy.get("PasswordReusePrevention"))
+    if history is None:
+        found.unsaid.append("PasswordReusePrevention")
+    elif history < _MIN_HISTORY:
+        found.gaps.append(f"only the last {history} passwords are blocked from reuse")
+    # The API spells the field MaxLoginAttemps; 0 means no lockout at all.
+    attempts = as_int(policy.get("MaxLoginAttemps"))
+    if attempts is None:
+        found.unsaid.append("MaxLoginAttemps")
+    elif attempts == 0 or attempts > _MAX_ATTEMPTS:
+        found.gaps.append("failed logons are not limited to 5 an hour")
+    return found

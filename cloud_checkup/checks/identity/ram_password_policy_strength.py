@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .._details import Shortfalls
 from .._fields import as_bool, as_int
-from ..base import Category, Finding, Remediation, Severity, check
+from ..base import Category, Remediation, Severity, check
 
 _MIN_LENGTH = 14
 _CLASSES = {
@@ -48,21 +49,22 @@ _CLASSES = {
 def evaluate(inventory):
     for record in inventory.records("ram.password_policy"):
         policy = record.get("PasswordPolicy") or {}
-        gaps = _gaps(policy)
-        if gaps:
-            yield Finding.failed("password-policy", "; ".join(gaps))
-        else:
-            yield Finding.passed(
-                "password-policy", "Length and character types enforced"
-            )
+        yield _shortfalls(policy).finding(
+            "password-policy", "Length and character types enforced"
+        )
 
 
-def _gaps(policy):
-    gaps = []
-    length = as_int(policy.get("MinimumPasswordLength")) or 0
-    if length < _MIN_LENGTH:
-        gaps.append(f"minimum length is {length}, below {_MIN_LENGTH}")
+def _shortfalls(policy):
+    found = Shortfalls()
+    length = as_int(policy.get("MinimumPasswordLength"))
+    if length is None:
+        found.unsaid.append("MinimumPasswordLength")
+    elif length < _MIN_LENGTH:
+        found.gaps.append(f"minimum length is {length}, below {_MIN_LENGTH}")
     for field, label in _CLASSES.items():
-        if not as_bool(policy.get(field)):
-            gaps.append(f"{label} is not required")
-    return gaps
+        required = as_bool(policy.get(field))
+        if required is None:
+            found.unsaid.append(field)
+        elif not required:
+            found.gaps.append(f"{label} is not required")
+    return found

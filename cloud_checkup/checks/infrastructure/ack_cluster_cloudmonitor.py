@@ -45,12 +45,22 @@ def _verdict(cluster_id, cluster, pools, where):
     if not pools:
         # Serverless clusters have no node pools to monitor.
         return None
-    unmonitored = [
-        str(dig(pool, "nodepool_info.name") or dig(pool, "nodepool_info.nodepool_id"))
+    states = [
+        (_pool_name(pool), as_bool(dig(pool, "kubernetes_config.cms_enabled")))
         for pool in pools
-        if not as_bool(dig(pool, "kubernetes_config.cms_enabled"))
     ]
+    unmonitored = [name for name, monitored in states if monitored is False]
     if unmonitored:
         text = "No CloudMonitor agent on node pool(s) " + ", ".join(unmonitored)
         return Finding.failed(cluster_id, text, **where)
+    unsaid = [name for name, monitored in states if monitored is None]
+    if unsaid:
+        text = "cms_enabled was not returned for node pool(s) " + ", ".join(unsaid)
+        return Finding.unknown(cluster_id, text, **where)
     return Finding.passed(cluster_id, "Every node pool has CloudMonitor", **where)
+
+
+def _pool_name(pool):
+    return str(
+        dig(pool, "nodepool_info.name") or dig(pool, "nodepool_info.nodepool_id")
+    )

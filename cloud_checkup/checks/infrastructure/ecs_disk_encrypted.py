@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._details import not_returned
 from .._fields import as_bool
 from ..base import Category, Finding, Remediation, Severity, check
 
@@ -38,7 +39,10 @@ def evaluate(inventory):
     for disk in inventory.records("ecs.disks"):
         disk_id = disk["DiskId"]
         where = {"region": disk.region, "name": disk.get("DiskName") or None}
-        if as_bool(disk.get("Encrypted")):
+        encrypted = as_bool(disk.get("Encrypted"))
+        if encrypted is None:
+            yield not_returned(disk_id, "Encrypted", **where)
+        elif encrypted:
             yield Finding.passed(disk_id, "Encrypted", **where)
         else:
             yield Finding.failed(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .._fields import dig
-from ..base import Category, Finding, Remediation, Severity, check
+from .._instance_metadata import metadata_token_finding
+from ..base import Category, Remediation, Severity, check
 
 
 @check(
@@ -46,21 +46,5 @@ from ..base import Category, Finding, Remediation, Severity, check
 )
 def evaluate(inventory):
     for instance in inventory.records("ecs.instances"):
-        instance_id = instance["InstanceId"]
         where = {"region": instance.region, "name": instance.get("InstanceName")}
-        options = instance.get("MetadataOptions")
-        if not isinstance(options, dict):
-            yield Finding.unknown(
-                instance_id, "The metadata options were not returned", **where
-            )
-            continue
-        endpoint = str(dig(options, "HttpEndpoint") or "enabled").lower()
-        tokens = str(dig(options, "HttpTokens") or "").lower()
-        if endpoint == "disabled":
-            yield Finding.passed(instance_id, "Metadata service is off", **where)
-        elif tokens == "required":
-            yield Finding.passed(instance_id, "Tokens required (IMDSv2)", **where)
-        else:
-            yield Finding.failed(
-                instance_id, "Metadata answers without a token", **where
-            )
+        yield metadata_token_finding(instance["InstanceId"], instance, **where)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._details import not_returned
 from ..base import Category, Finding, Remediation, Severity, check
 from ._kms import key_findings
 
@@ -34,7 +35,9 @@ def evaluate(inventory):
 
 
 def _verdict(key_id, metadata, where):
-    protection = str(metadata.get("DeletionProtection") or "Disabled")
+    protection = str(metadata.get("DeletionProtection") or "")
+    if not protection:
+        return not_returned(key_id, "DeletionProtection", **where)
     if protection.lower() == "enabled":
         return Finding.passed(key_id, "Deletion protection is on", **where)
     return Finding.failed(key_id, "Deletion protection is off", **where)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._details import not_returned
 from ..base import Category, Finding, Remediation, Severity, check
 from ._kms import SYMMETRIC_SPECS, key_findings
 
@@ -42,7 +43,9 @@ def _verdict(key_id, metadata, where):
     if spec not in SYMMETRIC_SPECS or origin != "aliyun_kms":
         # Asymmetric and imported (BYOK) keys cannot rotate automatically.
         return None
-    rotation = str(metadata.get("AutomaticRotation") or "Disabled")
+    rotation = str(metadata.get("AutomaticRotation") or "")
+    if not rotation:
+        return not_returned(key_id, "AutomaticRotation", **where)
     if rotation.lower() == "enabled":
         period = metadata.get("RotationInterval") or "set"
         return Finding.passed(key_id, f"Automatic rotation every {period}", **where)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._details import not_returned
 from ..base import Category, Finding, Remediation, Severity, check
 from ._rds import CONSOLE, audit_enabled, instance_findings
 
@@ -41,7 +42,9 @@ def evaluate(inventory):
 def _verdict(instance_id, instance, policy, where):
     if policy is None:
         return None
+    status = policy.get("SQLCollectorStatus")
+    if not status:
+        return not_returned(instance_id, "SQLCollectorStatus", **where)
     if audit_enabled(policy):
         return Finding.passed(instance_id, "SQL audit is on", **where)
-    status = policy.get("SQLCollectorStatus") or "not set"
     return Finding.failed(instance_id, f"SQL audit is {status}", **where)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._details import not_returned
 from ..base import Category, Finding, Remediation, Severity, check
 from ._rds import CONSOLE, instance_findings
 
@@ -14,7 +15,9 @@ from ._rds import CONSOLE, instance_findings
     description=(
         "For instances with TDE on, reads how the TDE key was generated and flags "
         "instances using the service-generated key instead of a customer KMS key "
-        "(TDEMode Customer_Provided_Key)."
+        "(TDEMode Customer_Provided_Key). An instance whose answer leaves out "
+        "TDEStatus or TDEMode, or gives the documented TDEMode Unknown, is not "
+        "checked."
     ),
     risk=(
         "With a service-generated key you cannot rotate, audit or revoke the key "
@@ -38,10 +41,22 @@ def evaluate(inventory):
 
 
 def _verdict(instance_id, instance, tde, where):
-    if tde is None or str(tde.get("TDEStatus") or "").lower() != "enabled":
+    if tde is None:
+        return None
+    status = str(tde.get("TDEStatus") or "")
+    if not status:
+        # Whether TDE is on, and so whether this item applies, is not known.
+        return not_returned(instance_id, "TDEStatus", **where)
+    if status.lower() != "enabled":
         # Instances without TDE are reported by rds-instance-tde-enabled.
         return None
-    mode = str(tde.get("TDEMode") or "Unknown")
+    mode = str(tde.get("TDEMode") or "")
+    if not mode:
+        return not_returned(instance_id, "TDEMode", **where)
+    if mode.lower() == "unknown":
+        # Unknown is one of the documented TDEMode values: it names no key origin.
+        text = "TDEMode is Unknown: the answer does not say who generated the key"
+        return Finding.unknown(instance_id, text, **where)
     if mode.lower() == "customer_provided_key":
         key = tde.get("EncryptionKey") or "a customer key"
         return Finding.passed(instance_id, f"TDE uses {key}", **where)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._details import not_returned
 from .._resilience import read_attribute, zone_words, zones
 from ..base import Category, Finding, Remediation, Severity, check
 
@@ -55,6 +56,9 @@ def evaluate(inventory):
         if attribute is None or isinstance(attribute, Finding):
             if attribute is not None:
                 yield attribute
+            continue
+        if not attribute.get("ZoneId"):
+            yield not_returned(instance_id, "ZoneId", **where)
             continue
         found = zones(
             attribute.get(field)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .._details import read_detail, unreadable
+from .._details import Shortfalls, read_detail, unreadable
 from .._fields import as_bool, as_int
-from ..base import Category, Finding, Remediation, Severity, check
+from ..base import Category, Remediation, Severity, check
 
 _MIN_RETENTION_DAYS = 7
 
@@ -60,19 +60,22 @@ def evaluate(inventory):
         if policy.record is None:
             yield unreadable(instance_id, "the backup policy", policy, **where)
             continue
-        gaps = _gaps(policy.record)
-        if gaps:
-            yield Finding.failed(instance_id, "; ".join(gaps), **where)
-        else:
-            yield Finding.passed(instance_id, "Backups and log backups kept", **where)
+        yield _shortfalls(policy.record).finding(
+            instance_id, "Backups and log backups kept", **where
+        )
 
 
-def _gaps(policy):
-    gaps = []
-    days = as_int(policy.get("BackupRetentionPeriod")) or 0
-    if days < _MIN_RETENTION_DAYS:
-        gaps.append(f"data backups kept {days} days")
+def _shortfalls(policy):
+    found = Shortfalls()
+    days = as_int(policy.get("BackupRetentionPeriod"))
+    if days is None:
+        found.unsaid.append("BackupRetentionPeriod")
+    elif days < _MIN_RETENTION_DAYS:
+        found.gaps.append(f"data backups kept {days} days")
     # EnableBackupLog arrives as "True"/"False" (or "1"/"0"), not as a boolean.
-    if not as_bool(policy.get("EnableBackupLog")):
-        gaps.append("log backup is off")
-    return gaps
+    log_backup = as_bool(policy.get("EnableBackupLog"))
+    if log_backup is None:
+        found.unsaid.append("EnableBackupLog")
+    elif not log_backup:
+        found.gaps.append("log backup is off")
+    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._details import not_returned
 from .._fields import as_bool
 from ..base import Category, Finding, Remediation, Severity, check
 
@@ -47,7 +48,10 @@ def evaluate(inventory):
             continue
         instance_id = instance["InstanceId"]
         where = {"region": instance.region, "name": instance.get("InstanceName")}
-        if as_bool(instance.get("DeletionProtection")):
+        protected = as_bool(instance.get("DeletionProtection"))
+        if protected is None:
+            yield not_returned(instance_id, "DeletionProtection", **where)
+        elif protected:
             yield Finding.passed(instance_id, "Release protection on", **where)
         else:
             yield Finding.failed(instance_id, "Release protection off", **where)

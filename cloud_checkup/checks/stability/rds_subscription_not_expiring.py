@@ -15,7 +15,9 @@ from ..base import Category, Finding, Remediation, Severity, check
     severity=Severity.HIGH,
     description=(
         "For subscription (Prepaid) RDS instances, flags those that expire within "
-        "30 days and do not have auto-renewal turned on."
+        "30 days and do not have auto-renewal turned on (AutoRenew of the "
+        "instance's DescribeInstanceAutoRenewalAttribute record). An instance the "
+        "answer holds no record of is not checked."
     ),
     risk=(
         "An expired database is locked and then released: the application stops and "
@@ -55,10 +57,10 @@ def _verdict(inventory, instance):
     renewal = read_detail(inventory, "rds.instance_auto_renewal", instance_id)
     if renewal.record is None:
         return unreadable(instance_id, "the auto-renewal setting", renewal, **where)
-    # AutoRenew arrives as the string "True" or "False".
-    renews = any(
-        as_bool(i.get("AutoRenew")) for i in as_list(renewal.record.get("Item"))
-    )
+    renews = _auto_renews(renewal.record, instance_id)
+    if renews is None:
+        text = f"{words.capitalize()}; the answer gave no AutoRenew for the instance"
+        return Finding.unknown(instance_id, text, **where)
     if renews:
         return Finding.passed(
             instance_id, f"{words.capitalize()}, auto-renews", **where
@@ -66,3 +68,22 @@ def _verdict(inventory, instance):
     return Finding.failed(
         instance_id, f"{words.capitalize()}, no auto-renewal", **where
     )
+
+
+def _auto_renews(answer, instance_id):
+    """Whether the answer's record of the instance says it renews itself; None when
+    the answer holds no such record, or the record no AutoRenew.
+
+    A record of another instance says nothing about this one.
+    """
+    # AutoRenew arrives as the string "True" or "False".
+    settings = [
+        as_bool(item.get("AutoRenew"))
+        for item in as_list(answer.get("Item"))
+        if str(item.get("DBInstanceId") or "") == instance_id
+    ]
+    if any(settings):
+        return True
+    if not settings or None in settings:
+        return None
+    return False

@@ -72,7 +72,11 @@ def _verdict(instance, now):
     if not soon:
         return Finding.passed(resource_id, words.capitalize(), **where)
     # RenewStatus: AutoRenewal, ManualRenewal or NotRenewal.
-    if str(instance.get("RenewStatus", "")).lower() == "autorenewal":
+    renewal = str(instance.get("RenewStatus") or "")
+    if not renewal:
+        text = f"{words.capitalize()}; RenewStatus was not returned"
+        return Finding.unknown(resource_id, text, **where)
+    if renewal.lower() == "autorenewal":
         return Finding.passed(
             resource_id, f"{words.capitalize()}, auto-renews", **where
         )

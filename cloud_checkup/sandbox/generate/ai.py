@@ -89,8 +89,11 @@ def _notebook_settings(r: Region) -> dict[str, Any]:
     settings: dict[str, Any] = {"EnvironmentVariables": _variables(r, "HF_TOKEN")}
     if r.chance(0.5):
         settings["IdleInstanceCuller"] = {"MaxIdleTimeInMinutes": 60}
-    if r.chance(0.8):
-        settings["UserVpc"] = _user_vpc(r) | {"ForwardInfos": _forwards(r)}
+    # A notebook outside any VPC of the account lists an empty UserVpc.
+    in_vpc = r.chance(0.8)
+    settings["UserVpc"] = (
+        (_user_vpc(r) | {"ForwardInfos": _forwards(r)}) if in_vpc else {}
+    )
     return settings
 
 
@@ -240,15 +243,20 @@ def _training_jobs(r: Region, workspaces: list[str]) -> None:
             "JobMaxRunningTimeMinutes": r.rng.choice([0, 1440]),
             "Envs": _variables(r, "WANDB_API_KEY"),
         }
-        if r.chance(0.7):
-            vpc = _user_vpc(r)
-            job["UserVpc"] = {
-                "VpcId": vpc["VpcId"],
-                "SwitchId": vpc["VSwitchId"],
-                "SecurityGroupId": vpc["SecurityGroupId"],
-            }
-        jobs.append(job)
+        jobs.append(job | {"UserVpc": _job_vpc(r)})
     r.put("pai-dlc", "ListJobs", {"Jobs": jobs})
+
+
+def _job_vpc(r: Region) -> dict[str, str]:
+    """A job's UserVpc: a VPC of the account for most, empty for a job outside."""
+    if not r.chance(0.7):
+        return {}
+    vpc = _user_vpc(r)
+    return {
+        "VpcId": vpc["VpcId"],
+        "SwitchId": vpc["VSwitchId"],
+        "SecurityGroupId": vpc["SecurityGroupId"],
+    }
 
 
 def _search_clusters(r: Region) -> None:

@@ -24,6 +24,15 @@ def build(r: Region) -> None:
     _gpdb(r)
 
 
+def _rds_tde(r: Region) -> dict[str, str]:
+    """TDE on for half the instances, with the service's key or the customer's;
+    an instance without TDE reports the key mode Unknown."""
+    if not r.chance(0.5):
+        return {"TDEStatus": "Disabled", "TDEMode": "Unknown"}
+    mode = _switch(r, 0.5, "Customer_Provided_Key", "Aliyun_Generate_Key")
+    return {"TDEStatus": "Enabled", "TDEMode": mode}
+
+
 def _switch(r: Region, on_share: float, on: str, off: str) -> str:
     """A setting's state in the product's own words, on in ``on_share`` of cases."""
     return on if r.chance(on_share) else off
@@ -135,9 +144,7 @@ def _rds_answers(
             "ForceEncryption": "0",
             "ConnectionString": f"{i}.mysql.rds.aliyuncs.com",
         },
-        "DescribeDBInstanceTDE": lambda i: {
-            "TDEStatus": rng.choice(["Enabled", "Disabled"])
-        },
+        "DescribeDBInstanceTDE": lambda i: _rds_tde(r),
         "DescribeInstanceAutoRenewalAttribute": lambda i: {
             "Items": {
                 "Item": [
