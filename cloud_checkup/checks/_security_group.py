@@ -23,6 +23,7 @@ _DEFAULT_PRIORITY = 1
 _ANY_PORT_PROTOCOLS = frozenset({"all"})
 # The whole Internet in each address family, as findings name it.
 _INTERNET = ("0.0.0.0/0", "::/0")
+_SOURCE_FIELDS = ("SourceCidrIp", "Ipv6SourceCidrIp")
 
 
 @dataclass(frozen=True)
@@ -47,15 +48,12 @@ def internet_exposures(
     rules: Iterable[Mapping[str, Any]], ports: Iterable[int]
 ) -> list[Exposure]:
     """The TCP ``ports`` the rules open to 0.0.0.0/0 or ::/0, Drop rules applied."""
-    rules = list(rules)
-    reaches = {
-        internet: [
-            reach
-            for reach in map(_tcp_reach, rules)
-            if reach and _from_internet(reach.rule, internet)
-        ]
-        for internet in _INTERNET
-    }
+    reaches: dict[str, list[_TcpReach]] = {internet: [] for internet in _INTERNET}
+    for rule in rules:
+        sources = _internet_sources(rule)
+        reach = _tcp_reach(rule) if sources else None
+        for internet in sources if reach else ():
+            reaches[internet].append(reach)
     exposures = []
     for port in ports:
         for internet in _INTERNET:
@@ -124,29 +122,35 @@ def port_range(text: Any) -> tuple[int, int]:
     return min(low, high), max(low, high)
 
 
-def _from_internet(rule: Mapping[str, Any], internet: str) -> bool:
-    # Look in both fields: a rule whose IPv4 field holds ``::/0`` (or the reverse)
-    # must not slip past because its source sits in the other family's field.
-    ipv6 = ":" in internet
-    return any(
-        _is_whole_internet(rule.get(field), ipv6=ipv6)
-        for field in ("SourceCidrIp", "Ipv6SourceCidrIp")
+def _internet_sources(rule: Mapping[str, Any]) -> tuple[str, ...]:
+    """Which of 0.0.0.0/0 and ::/0 the rule admits, whichever field holds them.
+
+    Both fields are read: a rule whose IPv4 field holds ``::/0`` (or the reverse)
+    must not slip past because its source sits in the other family's field.
+    """
+    ipv4_field, ipv6_field = _SOURCE_FIELDS
+    return _sources(
+        str(rule.get(ipv4_field) or "").strip(), str(rule.get(ipv6_field) or "").strip()
     )
 
 
-def _is_whole_internet(cidr: Any, *, ipv6: bool) -> bool:
-    if not cidr:
-        return False
-    return _whole_internet_version(str(cidr).strip()) == (6 if ipv6 else 4)
-
-
 @functools.lru_cache(maxsize=4096)
-def _whole_internet_version(cidr: str) -> int | None:
-    """4 or 6 if ``cidr`` is a whole address family, else None.
+def _sources(*cidrs: str) -> tuple[str, ...]:
+    """The whole-Internet sources among ``cidrs``.
 
     An account's rules repeat a handful of sources across thousands of rules, and
-    parsing is most of what judging a rule costs: each spelling is parsed once.
+    parsing them is most of what judging a rule costs: each pair is parsed once.
     """
+    versions = {_whole_internet_version(cidr) for cidr in cidrs if cidr}
+    return tuple(
+        internet
+        for internet, version in zip(_INTERNET, (4, 6), strict=True)
+        if version in versions
+    )
+
+
+def _whole_internet_version(cidr: str) -> int | None:
+    """4 or 6 if ``cidr`` is a whole address family, else None."""
     try:
         network = ipaddress.ip_network(cidr, strict=False)
     except ValueError:
@@ -195,12 +199,16 @@ def all_ports_exposures(rules: Iterable[Mapping[str, Any]]) -> list[Exposure]:
     A Drop rule for every port from the same source at the same or a higher
     priority shuts them again. ``Exposure.port`` is 0 for "every port".
     """
-    rules = list(rules)
+    matching: dict[str, list[Mapping[str, Any]]] = {i: [] for i in _INTERNET}
+    for rule in rules:
+        sources = _internet_sources(rule)
+        if sources and _every_port(rule):
+            for internet in sources:
+                matching[internet].append(rule)
     exposures = []
     for internet in _INTERNET:
-        matching = [r for r in rules if _from_internet(r, internet) and _every_port(r)]
-        accepts = [_priority(r) for r in matching if _policy(r) == "accept"]
-        drops = [_priority(r) for r in matching if _policy(r) == "drop"]
+        accepts = [_priority(r) for r in matching[internet] if _policy(r) == "accept"]
+        drops = [_priority(r) for r in matching[internet] if _policy(r) == "drop"]
         if accepts and not (drops and min(drops) <= min(accepts)):
             exposures.append(Exposure(0, internet, min(accepts)))
     return exposures
