@@ -83,6 +83,8 @@ def test_requests_carry_the_real_hostname_and_a_v3_signature():
 
     request = run(scenario())
     assert request.host == "ecs.cn-hangzhou.aliyuncs.com"
+    # Sent straight to the sandbox as to Alibaba: a path, not a proxy's full URL.
+    assert request.raw_path.startswith("/?")
     assert request.headers["x-acs-action"] == "DescribeInstances"
     assert request.headers["x-acs-version"] == "2014-05-26"
     assert request.headers["Authorization"].startswith(

@@ -1,8 +1,9 @@
 """The HTTP connection pool every request goes through, and where it points.
 
 Against Alibaba Cloud requests go over HTTPS to the real hosts. Against the sandbox
-the same requests, with the same hostnames and signatures, go as plain HTTP through
-the sandbox acting as a proxy on loopback: only the destination changes.
+the same requests, with the same hostnames and signatures, go as plain HTTP straight
+to the sandbox's loopback address, as if every hostname resolved there: only the
+destination changes.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
+import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import aiohttp
+from aiohttp.abc import AbstractResolver, ResolveResult
 from yarl import URL
 
 # Requests on the wire at once, each on a connection of its own (idle connections
@@ -24,17 +27,22 @@ MAX_CONNECTIONS = 256
 
 @dataclass(frozen=True)
 class Destination:
-    """Where requests go: Alibaba Cloud itself, or a sandbox proxy on loopback."""
+    """Where requests go: Alibaba Cloud itself, or a sandbox on loopback.
+
+    ``address`` is the sandbox's (loopback address, port): every host connects there.
+    """
 
     scheme: str = "https"
-    proxy: str | None = None
+    address: tuple[str, int] | None = None
 
     @classmethod
     def sandbox(cls, url: str) -> Destination:
-        host = urlsplit(url).hostname or ""
+        parts = urlsplit(url)
+        host = parts.hostname or ""
         if not _is_loopback(host):
             raise ValueError(f"the sandbox must be on loopback, not {host!r}")
-        return cls(scheme="http", proxy=url)
+        address = "127.0.0.1" if host == "localhost" else host
+        return cls(scheme="http", address=(address, parts.port or 80))
 
 
 def _is_loopback(host: str) -> bool:
@@ -44,6 +52,31 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+class _Sandboxed(AbstractResolver):
+    """Resolves every hostname to the sandbox's loopback address."""
+
+    def __init__(self, address: tuple[str, int]):
+        self._host, self._port = address
+        self._family = socket.AF_INET6 if ":" in self._host else socket.AF_INET
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        return [
+            ResolveResult(
+                hostname=host,
+                host=self._host,
+                port=self._port,
+                family=self._family,
+                proto=0,
+                flags=socket.AI_NUMERICHOST,
+            )
+        ]
+
+    async def close(self) -> None:
+        pass
 
 
 class Transport:
@@ -72,7 +105,12 @@ class Transport:
         self._session: aiohttp.ClientSession | None = None
 
     async def __aenter__(self) -> Transport:
-        connector = aiohttp.TCPConnector(limit=self._max_connections, ttl_dns_cache=300)
+        address = self.destination.address
+        connector = aiohttp.TCPConnector(
+            limit=self._max_connections,
+            ttl_dns_cache=300,
+            resolver=_Sandboxed(address) if address else None,
+        )
         # trust_env stays off: a proxy from the environment must never redirect the
         # sandbox's traffic, and real traffic goes where the endpoint table says.
         self._session = aiohttp.ClientSession(
@@ -104,7 +142,6 @@ class Transport:
                 URL(url, encoded=True),
                 headers=headers,
                 data=body or None,
-                proxy=self.destination.proxy,
                 allow_redirects=False,
             ) as response,
         ):
