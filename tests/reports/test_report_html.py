@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import html
 import os
@@ -225,6 +226,25 @@ def test_changes_since_previous_scan(document):
     assert "Fixed" in section and "Title of ram-root-no-accesskey" in section
     assert "sg-gone" in section  # fixed resource of a still-failing item
     assert "-14" in section or "+" in section
+
+
+def test_failures_the_previous_scan_did_not_run_are_counted_apart(
+    scan, previous, catalogue
+):
+    # An item added to the catalogue since (or left out of) the previous scan is
+    # neither a new failure nor a failure that stayed: the counts must still add up.
+    earlier = dataclasses.replace(
+        previous,
+        results=[
+            r for r in previous.results if r.check_id != "ecs-sg-no-open-admin-ports"
+        ],
+    )
+    document = render_html(scan, catalogue=catalogue, previous=earlier)
+    section = document.split('id="changes"')[1].split("</section>")[0]
+
+    assert "failing, not in the previous scan" in section
+    assert "Failing, not in the previous scan" in section
+    assert "Title of ecs-sg-no-open-admin-ports" in section
 
 
 def test_no_changes_section_without_previous(scan, catalogue):
