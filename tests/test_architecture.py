@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,29 @@ def test_the_app_reaches_the_sandbox_only_over_http(path):
     if path.name == "runner.py":
         return
     assert not {n for n in _imports(path) if "sandbox" in n}
+
+
+def _distribution_names(requirements: list[str]) -> set[str]:
+    return {re.split(r"[<>=!~\[; ]", requirement)[0] for requirement in requirements}
+
+
+def _test_only_packages() -> set[str]:
+    """Import names of what only the ``test`` extra installs (the Alibaba SDKs)."""
+    pyproject = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text())
+    project = pyproject["project"]
+    test_only = _distribution_names(
+        project["optional-dependencies"]["test"]
+    ) - _distribution_names(project["dependencies"])
+    return {name.replace("-", "_").lower() for name in test_only}
+
+
+TEST_ONLY = _test_only_packages()
+
+
+@pytest.mark.parametrize(
+    "path", _modules(""), ids=lambda p: str(p.relative_to(PACKAGE))
+)
+def test_the_installed_app_needs_no_test_only_package(path):
+    # The app signs OpenAPI, OSS and SLS requests itself; the SDKs are installed for
+    # the tests that hold its signers and parsers to theirs, not for the app.
+    assert not {n for n in _imports(path) if n.split(".")[0] in TEST_ONLY}

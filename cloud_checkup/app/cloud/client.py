@@ -1,8 +1,8 @@
 """Signed, paced, retried read calls to Alibaba Cloud's OpenAPI and OSS.
 
-OpenAPI requests are signed with tea-openapi's own signer (ACS3-HMAC-SHA256); OSS and
-Simple Log Service requests with the app's own (``oss_v4``, ``sls``), each proven equal
-to its SDK's by tests. All go through one shared aiohttp session: we do not use the
+Requests are signed by the app's own signers: OpenAPI's ACS3-HMAC-SHA256 (``acs3``),
+OSS's (``oss_v4``) and Simple Log Service's (``sls``), each proven equal to its SDK's
+by tests. All go through one shared aiohttp session: we do not use the
 SDK's async transport, which opens a new session and TLS context for every request
 and retries with a blocking sleep (see DESIGN.md). Retries and pacing live in one
 place, here.
@@ -11,22 +11,19 @@ place, here.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 import logging
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
 
 import aiohttp
-from alibabacloud_tea_openapi.utils import Utils as OpenApiUtils
 
 from cloud_checkup import __version__
 
-from . import endpoints, oss_v4, sls, xml
+from . import acs3, endpoints, oss_v4, sls, xml
 from .credentials import CredentialSource
 from .errors import CloudError
 from .pacing import Pacer, RetryPolicy
@@ -35,8 +32,6 @@ from .transport import Transport
 
 log = logging.getLogger(__name__)
 
-SIGNATURE_ALGORITHM = "ACS3-HMAC-SHA256"
-EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 USER_AGENT = f"CloudHealthCheckup/{__version__}"
 
 
@@ -215,30 +210,25 @@ class CloudClient:
         query: dict[str, str],
     ) -> dict[str, Any]:
         credential = await self._credentials.get()
-        headers = {
-            "host": host,
-            "x-acs-action": action,
-            "x-acs-version": version,
-            "x-acs-date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "x-acs-signature-nonce": OpenApiUtils.get_nonce(),
-            "x-acs-content-sha256": EMPTY_SHA256,
-            "accept": "application/json",
-            "user-agent": USER_AGENT,
-        }
-        if credential.security_token:
-            headers["x-acs-accesskey-id"] = credential.access_key_id
-            headers["x-acs-security-token"] = credential.security_token
-        request = SimpleNamespace(
-            method=method, pathname=path, query=query, headers=headers
+        headers = acs3.signing_headers(
+            host=host,
+            action=action,
+            version=version,
+            timestamp=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            user_agent=USER_AGENT,
+            access_key_id=credential.access_key_id,
+            security_token=credential.security_token,
         )
-        headers["Authorization"] = OpenApiUtils.get_authorization(
-            request,
-            SIGNATURE_ALGORITHM,
-            EMPTY_SHA256,
+        canonical_query = acs3.canonical_query(query)
+        headers["Authorization"] = acs3.authorization(
+            method,
+            path,
+            canonical_query,
+            headers,
             credential.access_key_id,
             credential.access_key_secret,
         )
-        suffix = f"?{_canonical_query(query)}" if query else ""
+        suffix = f"?{canonical_query}" if canonical_query else ""
         url = self._transport.url(host, path + suffix)
         status, response_headers, body = await self._exchange(method, url, headers)
         return _parse_openapi(status, response_headers, body, host)
