@@ -66,3 +66,34 @@ def test_an_instance_listed_twice_alike_is_judged():
     same = {"InstanceId": "i-web1", **RENEWS}
     findings = _findings(_expiring("i-web1"), _renewals({"i-web1": [same, same]}))
     assert findings["i-web1"][0] is Status.PASS
+
+
+def test_a_renewal_record_without_its_setting_is_not_checked_not_failed():
+    # Neither AutoRenewEnabled nor RenewalStatus: nothing says the instance lapses.
+    findings = _findings(
+        _expiring("i-web1", "i-web2"),
+        _renewals(
+            {
+                "i-web1": [{"InstanceId": "i-web1", "Duration": 1}],
+                "i-web2": [{"InstanceId": "i-web2", **LAPSES}],
+            }
+        ),
+    )
+    status, detail = findings["i-web1"]
+    assert status is Status.NOT_CHECKED
+    assert "AutoRenewEnabled" in detail and "RenewalStatus" in detail
+    assert findings["i-web2"][0] is Status.FAIL
+
+
+def test_a_renewal_status_alone_still_decides():
+    findings = _findings(
+        _expiring("i-web1", "i-web2"),
+        _renewals(
+            {
+                "i-web1": [{"InstanceId": "i-web1", "RenewalStatus": "AutoRenewal"}],
+                "i-web2": [{"InstanceId": "i-web2", "AutoRenewEnabled": False}],
+            }
+        ),
+    )
+    assert findings["i-web1"][0] is Status.PASS
+    assert findings["i-web2"][0] is Status.FAIL
