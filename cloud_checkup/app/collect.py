@@ -234,27 +234,34 @@ class Collector:
             if isinstance(outcome, BaseException):
                 raise outcome
             for key, resource_id, parent_record in batch:
-                item = outcome.get(resource_id)
-                if item is None:
+                if resource_id not in outcome:
                     result.detail_errors[key] = DetailError(
                         key, "Response.Incomplete", f"the answer left {resource_id} out"
                     )
+                elif outcome[resource_id] is None:
+                    result.detail_errors[key] = DetailError(
+                        key,
+                        "Response.Contradictory",
+                        f"the answer listed {resource_id} twice, differently",
+                    )
                 else:
-                    result.details[key] = Record(item, parent_record.region, key)
+                    result.details[key] = Record(
+                        outcome[resource_id], parent_record.region, key
+                    )
         return result
 
     async def _read_batch(
         self, spec: DetailCollection, batch: list[tuple[str, str, Record]]
     ) -> dict[str, Any]:
-        """One batch's answer: every page, its items by the id each carries."""
+        """One batch's answer: every page, its items by the id each carries (see
+        :func:`_by_id`)."""
         ids = ",".join(resource_id for _, resource_id, _ in batch)
         parent = batch[0][2]  # a batch's resources share their region
 
         async def fetch(params: dict[str, Any]) -> dict[str, Any]:
             return await self._call_detail(spec, ids, parent, params)
 
-        items = await self._pages(spec, fetch)
-        return {str(item.get(spec.id_field)): item for item in items}
+        return _by_id(await self._pages(spec, fetch), spec.id_field)
 
     def _failed(self, name: str, error: CloudError) -> CollectionResult:
         missing = (error.action,) if error.is_permission and error.action else ()
@@ -434,6 +441,22 @@ def _with_params(fetch: PageFetcher, params: Mapping[str, Any]) -> PageFetcher:
         return await fetch(dict(params) | page)
 
     return fetch_with
+
+
+def _by_id(items: list[Any], id_field: str | None) -> dict[str, Any]:
+    """``items`` by the id each carries in ``id_field``.
+
+    An id listed twice with different contents maps to ``None``: an answer that says
+    two things about one resource says nothing about it, and keeping either item
+    would judge the resource on a guess.
+    """
+    keyed: dict[str, Any] = {}
+    for item in items:
+        resource_id = str(item.get(id_field))
+        if resource_id in keyed and keyed[resource_id] != item:
+            item = None
+        keyed[resource_id] = item
+    return keyed
 
 
 def _detail_key(record: Record, resource_id: Any) -> str:

@@ -191,7 +191,9 @@ class Sandbox:
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        # An IPv6 address is bracketed in a URL, or its colons read as the port's.
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
 
     async def start(self) -> None:
         app = web.Application(client_max_size=8 * 1024 * 1024)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from .._details import read_detail, unreadable
+from .._details import not_returned, read_detail, unreadable
 from .._expiry import expiry_detail
 from .._fields import as_bool
 from ..base import Category, Finding, Remediation, Severity, check
+
+# The fields of an auto-renewal record that say whether the instance renews.
+_RENEWAL_FIELDS = ("AutoRenewEnabled", "RenewalStatus")
 
 
 @check(
@@ -59,7 +62,10 @@ def _verdict(inventory, instance):
     renew = read_detail(inventory, "ecs.instance_auto_renew", instance_id)
     if renew.record is None:
         return unreadable(instance_id, "the auto-renewal setting", renew, **where)
-    if _auto_renews(renew.record):
+    renews = _auto_renews(renew.record)
+    if renews is None:
+        return not_returned(instance_id, *_RENEWAL_FIELDS, **where)
+    if renews:
         return Finding.passed(
             instance_id, f"{words.capitalize()}, auto-renews", **where
         )
@@ -69,7 +75,10 @@ def _verdict(inventory, instance):
 
 
 def _auto_renews(attribute):
-    return (
-        as_bool(attribute.get("AutoRenewEnabled"))
-        or str(attribute.get("RenewalStatus", "")).lower() == "autorenewal"
-    )
+    """Whether the instance renews itself; None when the record holds neither field
+    that says so (an absent setting is no evidence that it lapses)."""
+    enabled = as_bool(attribute.get("AutoRenewEnabled"))
+    status = str(attribute.get("RenewalStatus") or "").strip().lower()
+    if enabled is None and not status:
+        return None
+    return bool(enabled) or status == "autorenewal"
