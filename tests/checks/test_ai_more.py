@@ -256,6 +256,25 @@ def test_a_truncated_repository_list_never_passes():
     assert result.status is Status.NOT_CHECKED
 
 
+@pytest.mark.parametrize(
+    ("repo_type", "status"),
+    [
+        (" public", Status.FAIL),  # any case, any surrounding space
+        ("PRIVATE", Status.PASS),
+        ("null", Status.NOT_CHECKED),  # neither: it cannot pass
+    ],
+)
+def test_a_repository_type_is_read_in_any_case_and_an_odd_one_never_passes(
+    repo_type, status
+):
+    data = registry(True)
+    body = data["cr"][REGION]["ListRepository"]["responses"]["cri-1"]
+    for repository in body["Repositories"]:
+        repository["RepoType"] = repo_type
+    result = scan("cr-repository-private", data)
+    assert result.status is status
+
+
 def test_internet_endpoint_without_acl_fails_and_disabled_passes():
     data = registry(True)
     endpoints = data["cr"][REGION]["ListInstanceEndpoint"]["responses"]["cri-1"]

@@ -429,7 +429,7 @@ PAI_GAPS = [
         "no TagImmutability",
         (without(registry(good=True), "TagImmutability"),),
         "cri-1",
-        "TagImmutability was not returned for models/llm-serving",
+        "TagImmutability was missing or unreadable for models/llm-serving",
     ),
     Gap(
         "cr-repository-private",

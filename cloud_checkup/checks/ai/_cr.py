@@ -15,12 +15,13 @@ INSTANCE_TYPE = "ACS::CR::Instance"
 def repository_findings(
     inventory: Inventory,
     field: str,
-    is_bad: Callable[[Any], bool],
+    is_bad: Callable[[Any], bool | None],
     failing: str,
     passing: str,
 ) -> Iterable[Finding]:
     """One finding per instance: the repositories whose ``field`` ``is_bad`` holds
-    for. A repository listed without ``field`` cannot be judged."""
+    for. A repository listed without ``field``, or with a value ``is_bad`` cannot
+    read (None), cannot be judged."""
     for instance in inventory.records("cr.instances"):
         instance_id = instance["InstanceId"]
         kw = where(instance, "InstanceName", INSTANCE_TYPE)
@@ -40,7 +41,7 @@ def repository_findings(
         if bad:
             yield Finding.failed(instance_id, f"{failing}: " + ", ".join(bad), **kw)
         elif unsaid:
-            text = f"{field} was not returned for " + ", ".join(unsaid)
+            text = f"{field} was missing or unreadable for " + ", ".join(unsaid)
             yield Finding.unknown(instance_id, text, **kw)
         elif not listed_fully(body, repositories):
             text = "Only part of the repositories was returned"
@@ -52,13 +53,16 @@ def repository_findings(
 
 
 def _sort_out(
-    repositories: list[Any], field: str, is_bad: Callable[[Any], bool]
+    repositories: list[Any], field: str, is_bad: Callable[[Any], bool | None]
 ) -> tuple[list[str], list[str]]:
     """The names of the repositories whose ``field`` is bad, and of those listed
-    without it."""
-    values = [(_name(r), r.get(field)) for r in repositories]
-    unsaid = [name for name, value in values if value in (None, "")]
-    bad = [name for name, value in values if value not in (None, "") and is_bad(value)]
+    without it or with a value that says neither."""
+    verdicts = [
+        (_name(r), None if r.get(field) in (None, "") else is_bad(r.get(field)))
+        for r in repositories
+    ]
+    bad = [name for name, verdict in verdicts if verdict]
+    unsaid = [name for name, verdict in verdicts if verdict is None]
     return sorted(bad), sorted(unsaid)
 
 

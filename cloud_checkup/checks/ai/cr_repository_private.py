@@ -35,7 +35,12 @@ def evaluate(inventory):
     return repository_findings(
         inventory,
         "RepoType",
-        lambda repo_type: str(repo_type).upper() == "PUBLIC",
+        _is_public,
         "Public repositories",
         "all private",
     )
+
+
+def _is_public(repo_type):
+    """True for PUBLIC, False for PRIVATE, in any case; None for anything else."""
+    return {"PUBLIC": True, "PRIVATE": False}.get(str(repo_type).strip().upper())
