@@ -47,6 +47,25 @@ APP_ACTIONS = sorted(
 )
 
 
+# A temporary (STS) credential, with characters a token may hold that need encoding.
+STS_CREDENTIAL = Credential(
+    "STS.test-session", "sts-secret", "sts-token/with+odd=chars"
+)
+
+
+def with_sts_identity(dataset: dict[str, Any]) -> dict[str, Any]:
+    """``dataset`` with an assumed-role identity that signs with ``STS_CREDENTIAL``."""
+    dataset["identities"].append(
+        {
+            "access_key_id": STS_CREDENTIAL.access_key_id,
+            "access_key_secret": STS_CREDENTIAL.access_key_secret,
+            "security_token": STS_CREDENTIAL.security_token,
+            "arn": f"acs:ram::{ACCOUNT_ID}:assumed-role/auditor/checkup",
+        }
+    )
+    return dataset
+
+
 def base_dataset(
     services: Mapping[str, Any] | None = None,
     *,

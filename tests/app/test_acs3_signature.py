@@ -15,7 +15,13 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 from alibabacloud_tea_openapi.utils import Utils
-from harness import ACCESS_KEY_ID, ACCESS_KEY_SECRET, ACCOUNT_ID, base_dataset
+from harness import (
+    ACCESS_KEY_ID,
+    ACCESS_KEY_SECRET,
+    STS_CREDENTIAL,
+    base_dataset,
+    with_sts_identity,
+)
 
 from cloud_checkup.app.cloud import CloudClient, acs3
 from cloud_checkup.app.cloud.client import USER_AGENT, flatten_params
@@ -25,7 +31,7 @@ from cloud_checkup.sandbox import SandboxThread
 
 TIMESTAMP = "2026-03-01T23:59:59Z"
 KEY = Credential("LTAI-test-key", "secret-for-tests")
-STS = Credential("STS.test-session", "sts-secret", "sts-token/with+odd=chars")
+STS = STS_CREDENTIAL
 ODD_VALUES = {
     "RegionId": "cn-hangzhou",
     "InstanceName": "web server * ~ /ü",
@@ -264,15 +270,7 @@ def sandbox():
             },
         }
     )
-    dataset["identities"].append(
-        {
-            "access_key_id": STS.access_key_id,
-            "access_key_secret": STS.access_key_secret,
-            "security_token": STS.security_token,
-            "arn": f"acs:ram::{ACCOUNT_ID}:assumed-role/auditor/checkup",
-        }
-    )
-    with SandboxThread(dataset) as running:
+    with SandboxThread(with_sts_identity(dataset)) as running:
         yield running
 
 

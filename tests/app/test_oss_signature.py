@@ -15,7 +15,13 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 from alibabacloud_oss_v2.signer.v4 import SignerV4
 from alibabacloud_oss_v2.types import Credentials, HttpRequest, SigningContext
-from harness import ACCESS_KEY_ID, ACCESS_KEY_SECRET, ACCOUNT_ID, base_dataset
+from harness import (
+    ACCESS_KEY_ID,
+    ACCESS_KEY_SECRET,
+    STS_CREDENTIAL,
+    base_dataset,
+    with_sts_identity,
+)
 
 from cloud_checkup.app.cloud import CloudClient, oss_v4
 from cloud_checkup.app.cloud.client import USER_AGENT
@@ -25,7 +31,7 @@ from cloud_checkup.sandbox import SandboxThread
 
 SIGNED_AT = datetime(2026, 3, 1, 23, 59, 59, tzinfo=UTC)
 KEY = Credential("LTAI-test-key", "secret-for-tests")
-STS = Credential("STS.test-session", "sts-secret", "sts-token/with+odd=chars")
+STS = STS_CREDENTIAL
 
 
 def sdk_headers(
@@ -210,15 +216,7 @@ def sandbox():
             }
         }
     )
-    dataset["identities"].append(
-        {
-            "access_key_id": STS.access_key_id,
-            "access_key_secret": STS.access_key_secret,
-            "security_token": STS.security_token,
-            "arn": f"acs:ram::{ACCOUNT_ID}:assumed-role/auditor/checkup",
-        }
-    )
-    with SandboxThread(dataset) as running:
+    with SandboxThread(with_sts_identity(dataset)) as running:
         yield running
 
 
