@@ -15,29 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import secrets
-import string
 from collections.abc import Mapping
+
+from .encoding import is_unreserved, percent_encode
 
 ALGORITHM = "ACS3-HMAC-SHA256"
 EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 ACCEPT = "application/json"
-
-# RFC 3986 unreserved characters: the only ones percent-encoding leaves as they are.
-_UNRESERVED = re.compile(r"[A-Za-z0-9._~-]*")
-_UNRESERVED_BYTES = frozenset((string.ascii_letters + string.digits + "-_.~").encode())
-_ENCODED_BYTE = tuple(
-    chr(byte) if byte in _UNRESERVED_BYTES else f"%{byte:02X}" for byte in range(256)
-)
-
-
-def percent_encode(value: str) -> str:
-    """Alibaba's encoding of a query value: UTF-8, space ``%20``, ``*`` ``%2A``, ``~``
-    kept. Most values (region ids, page sizes, resource ids) need none."""
-    if _UNRESERVED.fullmatch(value):
-        return value
-    return "".join([_ENCODED_BYTE[byte] for byte in value.encode()])
 
 
 def canonical_query(query: Mapping[str, str]) -> str:
@@ -50,7 +35,7 @@ def canonical_query(query: Mapping[str, str]) -> str:
     Raises:
         ValueError: a parameter name is not made of unreserved characters.
     """
-    if not _UNRESERVED.fullmatch("".join(query)):
+    if not is_unreserved("".join(query)):
         raise ValueError(f"parameter names need percent-encoding: {sorted(query)}")
     return "&".join([f"{name}={percent_encode(query[name])}" for name in sorted(query)])
 

@@ -25,6 +25,7 @@ from cloud_checkup import __version__
 
 from . import acs3, endpoints, oss_v4, sls, xml
 from .credentials import CredentialSource
+from .encoding import percent_encode
 from .errors import CloudError
 from .pacing import Pacer, RetryPolicy
 from .readonly import ensure_read
@@ -35,16 +36,14 @@ log = logging.getLogger(__name__)
 USER_AGENT = f"CloudHealthCheckup/{__version__}"
 
 
-def _encode(value: str) -> str:
-    return quote(value, safe="~")
-
-
 def _encode_path(path: str) -> str:
     return quote(path, safe="/~")
 
 
 def _canonical_query(params: Mapping[str, str]) -> str:
-    return "&".join(f"{_encode(k)}={_encode(v)}" for k, v in sorted(params.items()))
+    return "&".join(
+        f"{percent_encode(k)}={percent_encode(v)}" for k, v in sorted(params.items())
+    )
 
 
 def flatten_params(params: Mapping[str, Any]) -> dict[str, str]:

@@ -17,6 +17,8 @@ from datetime import datetime
 from email.utils import format_datetime
 from urllib.parse import quote
 
+from .encoding import percent_encode
+
 ALGORITHM = "OSS4-HMAC-SHA256"
 PRODUCT = "oss"
 UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD"
@@ -28,7 +30,7 @@ def canonical_query(query: Mapping[str, str]) -> str:
     """The query as signed and as sent: names and values percent-encoded, sorted by
     name, and a sub-resource without a value (``?acl``) written as its bare name."""
     encoded = sorted(
-        (quote(name, safe="~"), quote(value, safe="~")) for name, value in query.items()
+        (percent_encode(name), percent_encode(value)) for name, value in query.items()
     )
     return "&".join(f"{name}={value}" if value else name for name, value in encoded)
 
