@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from aiohttp import web
 
 from cloud_checkup.app.cloud import CloudClient
 from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
@@ -165,3 +168,36 @@ async def _scan(
     finally:
         await sandbox.stop()
     return result, sandbox.requests
+
+
+class ScriptedServer:
+    """Answers each request with the next scripted (status, body, headers)."""
+
+    def __init__(self, script):
+        self.script = list(script)
+        self.requests: list[web.Request] = []
+        self.peers: set = set()
+
+    async def handle(self, request: web.Request) -> web.Response:
+        self.requests.append(request)
+        self.peers.add(request.transport.get_extra_info("peername"))
+        status, body, headers = self.script.pop(0) if self.script else (200, {}, {})
+        return web.Response(
+            status=status,
+            text=body if isinstance(body, str) else json.dumps(body),
+            headers={"Content-Type": "application/json", **headers},
+        )
+
+    async def __aenter__(self):
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", self.handle)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        return self
+
+    async def __aexit__(self, *exc):
+        await self._runner.cleanup()

@@ -12,13 +12,12 @@ import asyncio
 from types import SimpleNamespace
 
 import pytest
-from aiohttp import web
-from aiohttp.test_utils import TestServer
 from alibabacloud_tea_openapi.utils import Utils
 from harness import (
     ACCESS_KEY_ID,
     ACCESS_KEY_SECRET,
     STS_CREDENTIAL,
+    ScriptedServer,
     base_dataset,
     with_sts_identity,
 )
@@ -210,18 +209,10 @@ def test_every_request_carries_a_fresh_nonce():
 def test_the_client_sends_what_the_sdk_would_sign():
     """The wire, not just the functions: what ``CloudClient.call`` sent, re-signed by
     the SDK from the headers, path and query the server received, comes out equal."""
-    seen: list[web.Request] = []
-
-    async def handle(request: web.Request) -> web.Response:
-        seen.append(request)
-        return web.json_response({})
 
     async def scenario():
-        app = web.Application()
-        app.router.add_route("*", "/{tail:.*}", handle)
-        async with TestServer(app, host="127.0.0.1") as server:
-            destination = Destination.sandbox(str(server.make_url("/")))
-            async with Transport(destination) as transport:
+        async with ScriptedServer([]) as server:
+            async with Transport(Destination.sandbox(server.url)) as transport:
                 client = CloudClient(StaticCredentials(STS), transport)
                 await client.call(
                     "ecs", "DescribeInstances", ODD_VALUES, region="cn-hangzhou"
@@ -233,8 +224,9 @@ def test_the_client_sends_what_the_sdk_would_sign():
                     region="cn-hangzhou",
                     path="/clusters/c-1%20x%C3%BC/nodepools",
                 )
+            return server.requests
 
-    asyncio.run(scenario())
+    seen = asyncio.run(scenario())
     sent = [(r.rel_url.raw_path, r.rel_url.raw_query_string) for r in seen]
     assert sent == [
         ("/", acs3.canonical_query(ODD_VALUES)),

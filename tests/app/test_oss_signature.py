@@ -11,14 +11,13 @@ import asyncio
 from datetime import UTC, datetime
 
 import pytest
-from aiohttp import web
-from aiohttp.test_utils import TestServer
 from alibabacloud_oss_v2.signer.v4 import SignerV4
 from alibabacloud_oss_v2.types import Credentials, HttpRequest, SigningContext
 from harness import (
     ACCESS_KEY_ID,
     ACCESS_KEY_SECRET,
     STS_CREDENTIAL,
+    ScriptedServer,
     base_dataset,
     with_sts_identity,
 )
@@ -146,18 +145,10 @@ def test_the_query_is_encoded_sorted_and_keeps_bare_subresources():
 def test_the_client_sends_what_the_sdk_would_send():
     """The wire, not just the function: the headers ``CloudClient.oss`` sent, re-signed
     by the SDK at the time they carry, come out identical."""
-    seen: list[web.Request] = []
-
-    async def handle(request: web.Request) -> web.Response:
-        seen.append(request)
-        return web.json_response({})
 
     async def scenario():
-        app = web.Application()
-        app.router.add_route("GET", "/{tail:.*}", handle)
-        async with TestServer(app, host="127.0.0.1") as server:
-            destination = Destination.sandbox(str(server.make_url("/")))
-            async with Transport(destination) as transport:
+        async with ScriptedServer([]) as server:
+            async with Transport(Destination.sandbox(server.url)) as transport:
                 client = CloudClient(StaticCredentials(STS), transport)
                 await client.oss(
                     "GetBucketAcl",
@@ -165,8 +156,9 @@ def test_the_client_sends_what_the_sdk_would_send():
                     bucket="shop-assets",
                     subresource="acl",
                 )
+            return server.requests
 
-    asyncio.run(scenario())
+    seen = asyncio.run(scenario())
     request = seen[0]
     assert (request.host, request.path_qs) == (
         "shop-assets.oss-cn-beijing.aliyuncs.com",
