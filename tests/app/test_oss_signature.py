@@ -68,18 +68,16 @@ def our_headers(
     credential: Credential,
     additional: tuple[str, ...] = (),
 ) -> list[tuple[str, str]]:
-    headers = {"User-Agent": USER_AGENT} | oss_v4.signing_headers(
-        SIGNED_AT, credential.security_token
-    )
-    headers["Authorization"] = oss_v4.authorization(
-        "GET",
-        region,
-        bucket,
-        query,
-        headers,
-        credential.access_key_id,
-        credential.access_key_secret,
-        additional,
+    headers = oss_v4.signed_headers(
+        now=SIGNED_AT,
+        region=region,
+        bucket=bucket,
+        query=query,
+        access_key_id=credential.access_key_id,
+        access_key_secret=credential.access_key_secret,
+        security_token=credential.security_token,
+        user_agent=USER_AGENT,
+        additional_headers=additional,
     )
     return list(headers.items())
 

@@ -236,17 +236,15 @@ class CloudClient:
         self, host: str, region: str, bucket: str | None, query: dict[str, str]
     ) -> dict[str, Any]:
         credential = await self._credentials.get()
-        headers = {"User-Agent": USER_AGENT} | oss_v4.signing_headers(
-            datetime.now(UTC), credential.security_token
-        )
-        headers["Authorization"] = oss_v4.authorization(
-            "GET",
-            region,
-            bucket,
-            query,
-            headers,
-            credential.access_key_id,
-            credential.access_key_secret,
+        headers = oss_v4.signed_headers(
+            now=datetime.now(UTC),
+            region=region,
+            bucket=bucket,
+            query=query,
+            access_key_id=credential.access_key_id,
+            access_key_secret=credential.access_key_secret,
+            security_token=credential.security_token,
+            user_agent=USER_AGENT,
         )
         suffix = oss_v4.canonical_query(query)
         url = self._transport.url(host, "/" + (f"?{suffix}" if suffix else ""))

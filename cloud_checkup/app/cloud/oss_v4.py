@@ -130,3 +130,31 @@ def authorization(
     listed = f",AdditionalHeaders={';'.join(additional)}" if additional else ""
     credential = f"Credential={access_key_id}/{scope}"
     return f"{ALGORITHM} {credential}{listed},Signature={signature}"
+
+
+def signed_headers(
+    *,
+    now: datetime,
+    region: str,
+    bucket: str | None,
+    query: Mapping[str, str],
+    access_key_id: str,
+    access_key_secret: str,
+    security_token: str | None,
+    user_agent: str,
+    additional_headers: Iterable[str] = (),
+) -> dict[str, str]:
+    """Every header of one signed GET: ``User-Agent``, :func:`signing_headers` at
+    ``now`` (UTC), and the ``Authorization`` over them."""
+    headers = {"User-Agent": user_agent} | signing_headers(now, security_token)
+    headers["Authorization"] = authorization(
+        "GET",
+        region,
+        bucket,
+        query,
+        headers,
+        access_key_id,
+        access_key_secret,
+        additional_headers,
+    )
+    return headers
