@@ -98,11 +98,15 @@ def needed_collections(checks: Iterable[Check]) -> list[str]:
     return list(needed)
 
 
-def start_order(names: Iterable[str]) -> list[str]:
-    """``names`` in the order their first calls go out: the lists that per-resource
-    reads wait for first, the account-wide ones (OSS buckets, RAM users) before the
-    regional ones, since the chains they head are the scan's longest. Every
-    collection still comes after its parent."""
+def start_order(names: Iterable[str]) -> tuple[list[str], list[str]]:
+    """``names`` in two waves, in the order their first calls go out.
+
+    The first wave is the account-wide lists that per-resource reads wait for (OSS
+    buckets, RAM users): their chains are the scan's longest, so they go alone, and
+    their answers are taken in and their reads sent before every region's lists
+    arrive. The second wave, which starts once the first is listed, is the rest: the
+    regional lists that reads wait for first, every collection after its parent.
+    """
     specs = all_collections()
     names = list(names)
     parents = {
@@ -111,15 +115,17 @@ def start_order(names: Iterable[str]) -> list[str]:
         if isinstance(spec, DetailCollection)
     }
 
-    def rank(name: str) -> int:
-        if name not in parents:
-            return 2
+    def leads(name: str) -> bool:
         spec = specs[name]
         return (
-            0 if isinstance(spec, ListCollection) and spec.scope is Scope.GLOBAL else 1
+            name in parents
+            and isinstance(spec, ListCollection)
+            and spec.scope is Scope.GLOBAL
         )
 
-    return sorted(names, key=rank)
+    first = [name for name in names if leads(name)]
+    rest = [name for name in names if not leads(name)]
+    return first, sorted(rest, key=lambda name: name not in parents)
 
 
 def required_actions(checks: Iterable[Check]) -> list[str]:
@@ -292,23 +298,32 @@ class Scanner:
     async def _account_and_regions(
         self, wanted_regions: tuple[str, ...] | None
     ) -> tuple[Account, list[str]]:
-        """Who the credentials are, then the account's alias and regions together."""
-        try:
-            caller = await self._cloud.call("sts", "GetCallerIdentity")
-        except CloudError as error:
-            raise ScanError(credential_message(error)) from error
+        """Who the credentials are, the account's alias and its regions, asked at once.
+
+        Credentials that do not work fail all three; the identity's error is the one
+        the user sees.
+        """
+        identity = asyncio.ensure_future(self._cloud.call("sts", "GetCallerIdentity"))
         alias = asyncio.ensure_future(self._alias())
+        regions = asyncio.ensure_future(list_regions(self._cloud, wanted_regions))
+        asked = (identity, alias, regions)
         try:
-            regions = await list_regions(self._cloud, wanted_regions)
+            try:
+                caller = await identity
+            except CloudError as error:
+                raise ScanError(credential_message(error)) from error
+            account = Account(
+                id=str(caller.get("AccountId", "")),
+                alias=await alias,
+                identity=str(caller.get("Arn", "")),
+            )
+            return account, await regions
         except BaseException:
-            alias.cancel()
+            for task in asked:
+                task.cancel()
+            # Waited for, so that no call of a scan that failed outlives it.
+            await asyncio.gather(*asked, return_exceptions=True)
             raise
-        account = Account(
-            id=str(caller.get("AccountId", "")),
-            alias=await alias,
-            identity=str(caller.get("Arn", "")),
-        )
-        return account, regions
 
     async def _alias(self) -> str | None:
         try:
@@ -380,16 +395,31 @@ class Scanner:
         self, collector: Collector, names: list[str]
     ) -> dict[str, asyncio.Task]:
         specs = all_collections()
-        tasks: dict[str, asyncio.Task] = {}
-        for name in start_order(names):  # parents come before their details
+        first, rest = start_order(names)
+        tasks: dict[str, asyncio.Task] = {
+            name: asyncio.ensure_future(collector.fetch_list(specs[name]))
+            for name in first
+        }
+        leads = list(tasks.values())
+        for name in rest:  # parents come before their details
             spec = specs[name]
             if isinstance(spec, DetailCollection):
                 tasks[name] = asyncio.ensure_future(
                     self._details_after_parent(collector, spec, tasks[spec.parent])
                 )
             else:
-                tasks[name] = asyncio.ensure_future(collector.fetch_list(spec))
+                tasks[name] = asyncio.ensure_future(
+                    self._list_after(collector, spec, leads)
+                )
         return tasks
+
+    @staticmethod
+    async def _list_after(
+        collector: Collector, spec: ListCollection, leads: list[asyncio.Task]
+    ) -> CollectionResult:
+        if leads:
+            await asyncio.wait(leads)
+        return await collector.fetch_list(spec)
 
     @staticmethod
     async def _details_after_parent(

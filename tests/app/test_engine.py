@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from harness import FAST_RETRY, base_dataset
+import pytest
+from harness import ACCESS_KEY_ID, ACCESS_KEY_SECRET, FAST_RETRY, base_dataset
 
 from cloud_checkup.app.cloud import CloudClient
 from cloud_checkup.app.cloud.credentials import Credential, StaticCredentials
@@ -12,6 +13,7 @@ from cloud_checkup.app.cloud.transport import Destination, Transport
 from cloud_checkup.app.collections import DetailCollection, all_collections
 from cloud_checkup.app.engine import (
     Resume,
+    ScanError,
     Scanner,
     ScanRequest,
     needed_collections,
@@ -35,6 +37,7 @@ from cloud_checkup.checks.base import (
     Status,
 )
 from cloud_checkup.sandbox import Sandbox, load_dataset
+from cloud_checkup.sandbox.faults import FaultRule, Faults
 
 REMEDIATION = Remediation(
     ("Fix it.",), ("Console",), "https://www.alibabacloud.com/help"
@@ -117,20 +120,33 @@ CATALOGUE = {
 }
 
 
-async def _run(dataset, request=None, *, resume=None, judge=None, cancel_after=None):
+async def _run(
+    dataset,
+    request=None,
+    *,
+    resume=None,
+    judge=None,
+    cancel_after=None,
+    faults=None,
+    items=CATALOGUE,
+    secret=None,
+    sandbox_seen=None,
+):
     loaded = load_dataset(dataset)
-    sandbox = Sandbox(loaded, host="127.0.0.1", port=0)
+    sandbox = Sandbox(loaded, host="127.0.0.1", port=0, faults=faults)
     await sandbox.start()
     events = []
     try:
         identity = next(iter(loaded.identities.values()))
-        credential = Credential(identity.access_key_id, identity.access_key_secret)
+        credential = Credential(
+            identity.access_key_id, secret or identity.access_key_secret
+        )
         async with Transport(Destination.sandbox(sandbox.url)) as transport:
             cloud = CloudClient(
                 StaticCredentials(credential), transport, retry=FAST_RETRY
             )
             kwargs = {"judge": judge} if judge else {}
-            scanner = Scanner(cloud, catalogue=CATALOGUE, **kwargs)
+            scanner = Scanner(cloud, catalogue=items, **kwargs)
 
             def on_event(event):
                 events.append(event)
@@ -143,6 +159,8 @@ async def _run(dataset, request=None, *, resume=None, judge=None, cancel_after=N
             return scan, events
     finally:
         await sandbox.stop()
+        if sandbox_seen is not None:
+            sandbox_seen.extend(sandbox.requests)
 
 
 def run(*args, **kwargs):
@@ -250,18 +268,95 @@ def test_required_actions_include_what_alibaba_also_authorizes():
     )
 
 
-def test_the_chains_of_per_resource_reads_start_first_account_wide_ones_foremost():
+def test_the_account_wide_chain_heads_go_first_and_regional_heads_lead_the_rest():
     names = needed_collections(catalogue().values())
-    order = start_order(names)
-    assert sorted(order) == sorted(names)
-    position = {name: n for n, name in enumerate(order)}
+    first, rest = start_order(names)
+    assert sorted(first + rest) == sorted(names)
+    # The buckets and the users, whose reads take the most windows, go alone.
+    assert {"oss.buckets", "ram.users"} <= set(first)
+    assert "ecs.security_groups" in rest and "ram.password_policy" in rest
+    position = {name: n for n, name in enumerate(rest)}
     specs = all_collections()
-    for name in names:  # every per-resource read still starts after its parent
+    for name in rest:  # every per-resource read still starts after its parent
         spec = specs[name]
-        if isinstance(spec, DetailCollection):
+        if isinstance(spec, DetailCollection) and spec.parent in position:
             assert position[spec.parent] < position[name]
-    # The buckets and the users, whose reads take the most windows, lead; a list no
-    # read waits for (trails) comes after every list that one does.
-    assert position["oss.buckets"] < position["ecs.security_groups"]
-    assert position["ram.users"] < position["ecs.security_groups"]
+    # A list no read waits for (trails) comes after every list that one does.
     assert position["ecs.security_groups"] < position["actiontrail.trails"]
+
+
+def test_the_other_lists_wait_until_the_account_wide_chain_heads_are_listed():
+    # ListBuckets answers slowly; nothing but the identity calls, the first wave's
+    # lists and their per-resource reads may be answered before it.
+    items = catalogue()
+    first, _ = start_order(needed_collections(items.values()))
+    specs = all_collections()
+    allowed = {("sts", "GetCallerIdentity"), ("ecs", "DescribeRegions")}
+    allowed |= {("ram", "GetAccountAlias")}
+    for spec in specs.values():
+        lead = spec.parent if isinstance(spec, DetailCollection) else spec.name
+        if lead in first:
+            allowed |= {(spec.product, action) for action in spec.actions}
+    seen = []
+    faults = Faults([FaultRule(match="oss:ListBuckets", latency=0.4)])
+    asyncio.run(
+        _run(base_dataset(USERS), faults=faults, items=items, sandbox_seen=seen)
+    )
+    answered_first = seen[: [r.action for r in seen].index("ListBuckets")]
+    early = {(r.product, r.action) for r in answered_first} - allowed
+    assert not early
+    assert len(seen) > len(answered_first) + 50  # the second wave did go
+
+
+def test_identity_alias_and_regions_are_asked_at_once():
+    seen = []
+    faults = Faults([FaultRule(match="sts:GetCallerIdentity", latency=0.3)])
+    asyncio.run(_run(base_dataset(USERS), faults=faults, sandbox_seen=seen))
+    actions = [r.action for r in seen]
+    assert actions.index("DescribeRegions") < actions.index("GetCallerIdentity")
+    assert actions.index("GetAccountAlias") < actions.index("GetCallerIdentity")
+
+
+def _app_tasks_left() -> list[asyncio.Task]:
+    """The app's tasks still running, other than the caller's (not the sandbox's)."""
+    current = asyncio.current_task()
+    return [
+        task
+        for task in asyncio.all_tasks()
+        if task is not current
+        and "cloud_checkup/app/" in task.get_coro().cr_code.co_filename
+    ]
+
+
+def test_a_failed_identity_ends_the_scan_in_its_words_and_leaves_no_call_behind():
+    # The identity fails while the region list and the alias, asked beside it, are
+    # still on their way: they must not go on (and be retried) behind a scan that
+    # has already ended.
+    faults = Faults(
+        [
+            FaultRule(match="sts:GetCallerIdentity", server_error=1.0),
+            FaultRule(match="ecs:DescribeRegions", latency=0.5),
+            FaultRule(match="ram:GetAccountAlias", latency=0.5),
+        ]
+    )
+
+    async def scan():
+        sandbox = Sandbox(load_dataset(base_dataset(USERS)), faults=faults)
+        await sandbox.start()
+        try:
+            credential = Credential(ACCESS_KEY_ID, ACCESS_KEY_SECRET)
+            async with Transport(Destination.sandbox(sandbox.url)) as transport:
+                cloud = CloudClient(
+                    StaticCredentials(credential), transport, retry=FAST_RETRY
+                )
+                try:
+                    await Scanner(cloud, catalogue=CATALOGUE).run(ScanRequest())
+                except ScanError as error:
+                    return str(error), _app_tasks_left()
+                pytest.fail("a scan without an identity went on")
+        finally:
+            await sandbox.stop()
+
+    message, left = asyncio.run(scan())
+    assert message.startswith("Could not identify the account: InternalError")
+    assert left == []
