@@ -115,9 +115,9 @@ PERSISTENT = [
     (FaultRule(match="ram:GetPasswordPolicy", server_error=1), "InternalError"),
     (FaultRule(match="oss:ListBuckets", unavailable=1), "ServiceUnavailable"),
     (FaultRule(match="ram:GetPasswordPolicy", hang=2), "Transport.Timeout"),
-    # aiohttp resends a GET once on a dropped keep-alive connection, with the same
-    # nonce: the last attempt's cause may be the gateway's SignatureNonceUsed.
-    (FaultRule(match="ecs:DescribeSecurityGroups", drop=1), "DescribeSecurityGroups"),
+    # aiohttp resends a request once on a dropped connection, with the same nonce;
+    # the gateway's SignatureNonceUsed is not the cause a user should be given.
+    (FaultRule(match="ecs:DescribeSecurityGroups", drop=1), "ConnectionDropped"),
     (FaultRule(match="ram:ListUsers", truncate=1), "Transport."),
     (FaultRule(match="ecs:DescribeInstances", malformed=1), "MalformedResponse"),
     (FaultRule(match="oss:GetBucketInfo", doctype=1), "MalformedResponse"),

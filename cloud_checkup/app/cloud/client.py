@@ -179,11 +179,8 @@ class CloudClient:
                     return await send()
             except CloudError as error:
                 error.action = endpoints.ram_action(product, action)
-                # A used nonce means the HTTP layer resent a signed request after a
-                # dropped connection; a retry signs afresh with a new nonce.
-                resent = error.code == "SignatureNonceUsed"
                 last = attempt == self._retry.attempts
-                if not (error.is_transient or resent) or last:
+                if not error.is_transient or last:
                     raise
                 delay = self._retry.delay(attempt, error.retry_after)
                 if error.is_throttling:
@@ -327,6 +324,15 @@ def _parse_openapi(
         # OpenAPI answers Code/Message; ROA products code/message; SLS
         # errorCode/errorMessage with the request id in a header.
         code = document.get("Code") or document.get("code") or document.get("errorCode")
+        if code == "SignatureNonceUsed":
+            # Every attempt is signed with a new nonce: this one reached the gateway
+            # twice because the HTTP layer resent it after the connection dropped.
+            raise CloudError(
+                "Transport.ConnectionDropped",
+                "the connection dropped, and the request resent on a new one was "
+                "refused as a replay (SignatureNonceUsed)",
+                status=status,
+            )
         message = (
             document.get("Message")
             or document.get("message")
