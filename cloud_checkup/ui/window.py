@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.services = services or WindowServices()
         self.controller = controller or ScanController(parent=self)
         self.tasks = TaskRunner(self)
+        self._cancelled_runners: list[TaskRunner] = []
         self.scan: ScanResult | None = None
         self.previous: ScanResult | None = None
         self._run: _Run | None = None
@@ -933,12 +934,17 @@ class MainWindow(QMainWindow):
         run = self._run
         if run is not None and run.recorder is not None:
             await run.recorder.drain(timeout)
-        await self.tasks.wait(timeout)
+        for runner in self._cancelled_runners:
+            await runner.wait(timeout)
 
     def _close(self, event: QCloseEvent) -> None:
         self._closed = True
         self.tray.hide()
-        self.tasks.cancel_all()
+        # The window's background work and every page's; kept, for ``shutdown`` to
+        # wait for, since the window itself may be deleted by then.
+        self._cancelled_runners = self.findChildren(TaskRunner)
+        for runner in self._cancelled_runners:
+            runner.cancel_all()
         super().closeEvent(event)
         self.closed.emit()
 

@@ -129,4 +129,5 @@ def fake_window(qtbot, qloop, catalogue, job_options, services, jobs):
     if not window._closed:  # a test left a scan running: end it without asking
         window._stop_confirmed = True
         window.close()
+    qloop.run_until_complete(window.shutdown(timeout=5))  # as the app does
     qloop.run_until_complete(window.shutdown(5))

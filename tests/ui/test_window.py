@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 
 import pytest
@@ -209,3 +210,15 @@ def test_the_default_report_name_names_the_account_and_time(catalogue):
     unsafe = make_scan([], catalogue)
     object.__setattr__(unsafe, "account", type(ACCOUNT)("42", "a/b: c", "arn"))
     assert export.default_report_name(unsafe).startswith("checkup-a-b-c-")
+
+
+def test_closing_stops_the_background_work_of_every_page(fake_window, qloop):
+    # A page's work still running at quit is cancelled and waited for, as the
+    # window's own is: nothing is left pending when the loop closes.
+    pending = [
+        page.tasks.run(asyncio.sleep(3600))
+        for page in (fake_window.history_page, fake_window.accounts_page)
+    ]
+    fake_window.close()
+    qloop.run_until_complete(fake_window.shutdown(timeout=5))
+    assert all(task.cancelled() for task in pending)
