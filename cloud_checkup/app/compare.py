@@ -2,11 +2,13 @@
 
 Changes are given per item and per resource. A failure that is now excepted is not
 "fixed", and one whose item could not be checked this time (or was not re-run) is
-"unverified": the scan says nothing about it.
+"unverified": the scan says nothing about it. Likewise a failure is "new" only if the
+previous scan checked the item; otherwise it is "not compared".
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
@@ -20,6 +22,31 @@ T = TypeVar("T")
 # Statuses of an item whose resources were all read: a failure missing from its
 # findings is gone (the resource was fixed or deleted).
 _FULLY_READ = {Status.PASS, Status.FAIL, Status.NOT_APPLICABLE, Status.EXCEPTED}
+
+
+class ItemChange(enum.StrEnum):
+    """How an item, or one of its resources, moved since the previous scan."""
+
+    NEW = "new"  # fails now; the previous scan checked it and it did not fail
+    FIXED = "fixed"  # failed before, passes (or has nothing to check) now
+    UNCHANGED = "unchanged"  # the same verdict as before
+    EXCEPTED = "excepted"  # failed before, now covered by an exception
+    UNVERIFIED = "unverified"  # failed before, could not be checked now
+    NOT_COMPARED = "not_compared"  # the previous scan did not check it
+
+
+def item_change(now: Status, before: Status | None) -> ItemChange:
+    """How an item moved, from its status now and in the previous scan (``None``:
+    the previous scan did not run it)."""
+    if before is None:
+        return ItemChange.NOT_COMPARED
+    if now is Status.FAIL:
+        if before is Status.NOT_CHECKED:
+            return ItemChange.NOT_COMPARED
+        return ItemChange.UNCHANGED if before is Status.FAIL else ItemChange.NEW
+    if before is not Status.FAIL:
+        return ItemChange.UNCHANGED
+    return _after_failure(now)
 
 
 @dataclass(frozen=True)
@@ -42,6 +69,7 @@ class Changes(Generic[T]):
     unchanged: tuple[T, ...] = ()
     excepted: tuple[T, ...] = ()
     unverified: tuple[T, ...] = ()
+    not_compared: tuple[T, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,8 +105,8 @@ def _item_changes(current: ScanResult, previous: ScanResult) -> Changes[str]:
     buckets: dict[str, list[str]] = {name: [] for name in _BUCKETS}
     for result in current.results:
         if result.status is Status.FAIL:
-            was_failing = before.get(result.check_id) is Status.FAIL
-            buckets["unchanged" if was_failing else "new"].append(result.check_id)
+            change = item_change(result.status, before.get(result.check_id))
+            buckets[change].append(result.check_id)
     now = {r.check_id: r.status for r in current.results}
     for check_id, status in before.items():
         if status is Status.FAIL and now.get(check_id) is not Status.FAIL:
@@ -86,28 +114,36 @@ def _item_changes(current: ScanResult, previous: ScanResult) -> Changes[str]:
     return Changes(**{name: tuple(ids) for name, ids in buckets.items()})
 
 
-_BUCKETS = ("new", "fixed", "unchanged", "excepted", "unverified")
+_BUCKETS = tuple(change.value for change in ItemChange)
 
 
-def _after_failure(status: Status | None) -> str:
+def _after_failure(status: Status | None) -> ItemChange:
     """What became of a failure given the item's (or resource's) status now."""
     if status is Status.EXCEPTED:
-        return "excepted"
+        return ItemChange.EXCEPTED
     if status in (Status.PASS, Status.NOT_APPLICABLE):
-        return "fixed"
-    return "unverified"
+        return ItemChange.FIXED
+    return ItemChange.UNVERIFIED
 
 
 def _resource_changes(
     current: ScanResult, previous: ScanResult
 ) -> Changes[ResourceChange]:
     now_items = {r.check_id: r for r in current.results}
+    checked_before = {
+        r.check_id for r in previous.results if r.status is not Status.NOT_CHECKED
+    }
     before = dict(_failures(previous))
     now = {key: f for key, f in _findings(current)}
     buckets: dict[str, list[ResourceChange]] = {name: [] for name in _BUCKETS}
     for key, finding in now.items():
         if finding.status is Status.FAIL:
-            bucket = "unchanged" if key in before else "new"
+            if key in before:
+                bucket = ItemChange.UNCHANGED
+            elif key[0] in checked_before:
+                bucket = ItemChange.NEW
+            else:
+                bucket = ItemChange.NOT_COMPARED
             buckets[bucket].append(_change(key[0], finding))
     for key, finding in before.items():
         if key in now and now[key].status is Status.FAIL:
@@ -117,12 +153,12 @@ def _resource_changes(
     return Changes(**{name: tuple(changes) for name, changes in buckets.items()})
 
 
-def _resource_fate(finding: Finding | None, item: ItemResult | None) -> str:
+def _resource_fate(finding: Finding | None, item: ItemResult | None) -> ItemChange:
     if finding is not None:
         return _after_failure(finding.status)
     if item is not None and item.status in _FULLY_READ:
-        return "fixed"
-    return "unverified"
+        return ItemChange.FIXED
+    return ItemChange.UNVERIFIED
 
 
 def _findings(scan: ScanResult) -> Iterator[tuple[tuple[str, str], Finding]]:

@@ -6,13 +6,13 @@ metadata, ordered for reading, with the Top 10 and the changes since a previous 
 
 from __future__ import annotations
 
-import enum
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
+from cloud_checkup.app.compare import ItemChange, item_change
 from cloud_checkup.app.model import ItemResult, ScanResult, Score
 from cloud_checkup.app.score import compute_score
 from cloud_checkup.checks import catalogue as default_catalogue
@@ -31,22 +31,11 @@ _STATUS_ORDER = {
 _CATEGORY_ORDER = list(Category)
 
 
-class ChangeKind(enum.StrEnum):
-    """How an item moved since the previous scan, seen from its failures."""
-
-    NEW = "new"  # fails now, did not fail before
-    FIXED = "fixed"  # failed before, passes (or has nothing to check) now
-    UNCHANGED = "unchanged"  # same verdict as before
-    EXCEPTED = "excepted"  # failed before, now covered by an exception
-    UNVERIFIED = "unverified"  # failed before, could not be checked now
-    NOT_COMPARED = "not_compared"  # the previous scan did not run this item
-
-
 @dataclass(frozen=True)
 class Change:
     """An item's change since the previous scan, with the resources that moved."""
 
-    kind: ChangeKind
+    kind: ItemChange
     previous_status: Status | None
     new_resources: tuple[Finding, ...] = ()
     fixed_resources: tuple[Finding, ...] = ()
@@ -143,7 +132,7 @@ class Report:
     def not_checked(self) -> list[Item]:
         return [i for i in self.items if i.status is Status.NOT_CHECKED]
 
-    def changed(self, kind: ChangeKind) -> list[Item]:
+    def changed(self, kind: ItemChange) -> list[Item]:
         return [i for i in self.items if i.change and i.change.kind is kind]
 
     @property
@@ -151,7 +140,7 @@ class Report:
         """Items failing in both scans whose set of failing resources changed."""
         return [
             i
-            for i in self.changed(ChangeKind.UNCHANGED)
+            for i in self.changed(ItemChange.UNCHANGED)
             if i.change.new_resources or i.change.fixed_resources
         ]
 
@@ -253,24 +242,16 @@ def _change(result: ItemResult, previous: ScanResult | None) -> Change | None:
     if before is None:
         # The previous scan did not include the item (another package, or an item
         # added since): whether its failures are new is unknown.
-        return Change(ChangeKind.NOT_COMPARED, None)
+        return Change(ItemChange.NOT_COMPARED, None)
+    kind = item_change(result.status, before.status)
+    if kind is ItemChange.NOT_COMPARED:  # it could not be checked then
+        return Change(kind, before.status)
     return Change(
-        _change_kind(before.status, result.status),
+        kind,
         before.status,
         new_resources=_missing_from(result.failed, before.failed),
         fixed_resources=_missing_from(before.failed, result.failed),
     )
-
-
-def _change_kind(before: Status, now: Status) -> ChangeKind:
-    if now is Status.FAIL:
-        return ChangeKind.UNCHANGED if before is Status.FAIL else ChangeKind.NEW
-    if before is not Status.FAIL:
-        return ChangeKind.UNCHANGED
-    return {
-        Status.EXCEPTED: ChangeKind.EXCEPTED,
-        Status.NOT_CHECKED: ChangeKind.UNVERIFIED,
-    }.get(now, ChangeKind.FIXED)
 
 
 def _missing_from(

@@ -23,6 +23,7 @@ import jinja2
 from markupsafe import Markup
 
 import cloud_checkup
+from cloud_checkup.app.compare import ItemChange
 from cloud_checkup.app.model import ScanResult
 from cloud_checkup.app.score import FORMULA, tier
 from cloud_checkup.checks.base import (
@@ -35,7 +36,6 @@ from cloud_checkup.checks.base import (
 )
 
 from .content import (
-    ChangeKind,
     Item,
     Report,
     build_report,
@@ -60,12 +60,12 @@ SEVERITY_LABELS = {
     "low": ("●", "Low"),
 }
 CHANGE_LABELS = {
-    ChangeKind.NEW: "New",
-    ChangeKind.FIXED: "Fixed",
-    ChangeKind.UNCHANGED: "Unchanged",
-    ChangeKind.EXCEPTED: "Now excepted",
-    ChangeKind.UNVERIFIED: "Not verified",
-    ChangeKind.NOT_COMPARED: "Not in previous scan",
+    ItemChange.NEW: "New",
+    ItemChange.FIXED: "Fixed",
+    ItemChange.UNCHANGED: "Unchanged",
+    ItemChange.EXCEPTED: "Now excepted",
+    ItemChange.UNVERIFIED: "Not verified",
+    ItemChange.NOT_COMPARED: "Not checked in previous scan",
 }
 TIER_COLOURS = {
     "Excellent": "#067647",
@@ -172,7 +172,7 @@ def _environment() -> jinja2.Environment:
         "SEVERITY_LABELS": SEVERITY_LABELS,
         "CHANGE_LABELS": CHANGE_LABELS,
         "SEVERITY_COLOURS": SEVERITY_COLOURS,
-        "ChangeKind": ChangeKind,
+        "ItemChange": ItemChange,
         "is_new_resource": is_new_resource,
         "FIX_FIRST_SHOWN": FIX_FIRST_SHOWN,
     }
@@ -275,7 +275,7 @@ def fix_first(report: Report) -> list[Item]:
 
 def is_new_resource(item: Item, finding: Finding) -> bool:
     change = item.change
-    if change is None or change.kind is ChangeKind.NOT_COMPARED:
+    if change is None or change.kind is ItemChange.NOT_COMPARED:
         return False
     return resource_key(finding) in change.new_keys
 

@@ -285,7 +285,7 @@ def comparison_html(
         change = tr("Score change: {change:+d}").format(change=comparison.score_change)
         parts.append(f"<p><b>{html.escape(change)}</b></p>")
     resources = comparison.resources
-    for label, ids, changed in (
+    sections = [
         (tr("New failures"), comparison.items.new, resources.new),
         (tr("Fixed"), comparison.items.fixed, resources.fixed),
         (tr("Unchanged failures"), comparison.items.unchanged, resources.unchanged),
@@ -295,7 +295,16 @@ def comparison_html(
             comparison.items.unverified,
             resources.unverified,
         ),
-    ):
+    ]
+    if comparison.items.not_compared or resources.not_compared:
+        sections.append(
+            (
+                tr("Failing, not checked in the earlier scan"),
+                comparison.items.not_compared,
+                resources.not_compared,
+            )
+        )
+    for label, ids, changed in sections:
         counts = tr("{label} ({items}, {resources})").format(
             label=label,
             items=presentation.plural(

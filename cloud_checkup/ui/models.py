@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from cloud_checkup.app.compare import item_change
 from cloud_checkup.app.model import ItemResult
 from cloud_checkup.checks.base import Category, Check, Finding, Severity, Status
 
@@ -400,20 +401,13 @@ class Top10Column(enum.IntEnum):
 def status_change(now: Status | None, before: Status | None) -> str | None:
     """What happened to an item since the previous scan, or ``None`` if unknown.
 
-    One of ``new`` (failing now, not before), ``fixed``, ``excepted``, ``unchanged``
-    (still failing, or still fine) and ``unverified`` (not checked this time).
+    An :class:`ItemChange` value: ``new`` (failing now, not before), ``fixed``,
+    ``excepted``, ``unchanged``, ``unverified`` (not checked this time) or
+    ``not_compared`` (failing now, not checked then).
     """
     if now is None or before is None:
         return None
-    if now is Status.FAIL:
-        return "unchanged" if before is Status.FAIL else "new"
-    if before is not Status.FAIL:
-        return "unchanged"
-    if now is Status.EXCEPTED:
-        return "excepted"
-    if now in (Status.PASS, Status.NOT_APPLICABLE):
-        return "fixed"
-    return "unverified"
+    return item_change(now, before).value
 
 
 class Top10Model(QAbstractTableModel):
@@ -546,4 +540,5 @@ class Top10Model(QAbstractTableModel):
             "excepted": self.tr("excepted"),
             "unchanged": self.tr("unchanged"),
             "unverified": self.tr("not verified"),
+            "not_compared": self.tr("not checked before"),
         }[change]

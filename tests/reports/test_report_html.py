@@ -228,23 +228,32 @@ def test_changes_since_previous_scan(document):
     assert "-14" in section or "+" in section
 
 
-def test_failures_the_previous_scan_did_not_run_are_counted_apart(
-    scan, previous, catalogue
+@pytest.mark.parametrize("then", ["left out", "not checked"])
+def test_failures_the_previous_scan_did_not_check_are_counted_apart(
+    scan, previous, catalogue, then
 ):
-    # An item added to the catalogue since (or left out of) the previous scan is
-    # neither a new failure nor a failure that stayed: the counts must still add up.
-    earlier = dataclasses.replace(
-        previous,
-        results=[
-            r for r in previous.results if r.check_id != "ecs-sg-no-open-admin-ports"
-        ],
-    )
+    # An item added to the catalogue since (or left out of) the previous scan, or
+    # one that scan could not check, is neither a new failure nor a failure that
+    # stayed: the counts must still add up.
+    item = "ecs-sg-no-open-admin-ports"
+    if then == "left out":
+        results = [r for r in previous.results if r.check_id != item]
+    else:
+        results = [
+            dataclasses.replace(r, status=Status.NOT_CHECKED, findings=[])
+            if r.check_id == item
+            else r
+            for r in previous.results
+        ]
+    earlier = dataclasses.replace(previous, results=results)
     document = render_html(scan, catalogue=catalogue, previous=earlier)
     section = document.split('id="changes"')[1].split("</section>")[0]
 
-    assert "failing, not in the previous scan" in section
-    assert "Failing, not in the previous scan" in section
-    assert "Title of ecs-sg-no-open-admin-ports" in section
+    assert "failing, not checked in the previous scan" in section
+    assert "Failing, not checked in the previous scan" in section
+    listed = section.split("Failing, not checked in the previous scan")[1]
+    assert f"Title of {item}" in listed
+    assert f"Title of {item}" not in section.split("New failures")[1].split("Fixed")[0]
 
 
 def test_no_changes_section_without_previous(scan, catalogue):

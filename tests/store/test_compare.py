@@ -74,6 +74,22 @@ def test_a_failure_on_an_unreadable_item_is_not_counted_fixed():
     assert comparison.resources.fixed == ()
 
 
+def test_a_failure_the_previous_scan_did_not_check_is_not_new():
+    previous = scan_of(item("a", status=Status.NOT_CHECKED), item("b", ok("r9")))
+    current = scan_of(
+        item("a", fail("r1")), item("b", fail("r9")), item("c", fail("r2"))
+    )
+
+    comparison = compare(current, previous)
+
+    # "a" could not be checked then, "c" was not run: neither failure is known new.
+    assert comparison.items.not_compared == ("a", "c")
+    assert comparison.items.new == ("b",)
+    not_compared = comparison.resources.not_compared
+    assert sorted(c.resource_id for c in not_compared) == ["r1", "r2"]
+    assert [c.resource_id for c in comparison.resources.new] == ["r9"]
+
+
 def test_score_change_overall_and_per_category():
     def score(value, identity):
         return Score(value, "x", {Category.IDENTITY: identity, Category.AI: None}, {})

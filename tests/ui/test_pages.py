@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QMessageBox
 from ui_fakes import (
     ACCOUNT,
@@ -17,6 +18,7 @@ from ui_fakes import (
 )
 
 from cloud_checkup.app.allowance import AllowanceLedger
+from cloud_checkup.app.compare import compare
 from cloud_checkup.app.connection import ROOT_ACCOUNT_WARNING
 from cloud_checkup.app.profiles import CredentialType, Profile, ProfileSecrets
 from cloud_checkup.app.runner import ScanRequest
@@ -24,7 +26,7 @@ from cloud_checkup.app.store import Recorder
 from cloud_checkup.checks.base import Status
 from cloud_checkup.ui.accounts_page import ProfilesColumn, ProfilesModel
 from cloud_checkup.ui.exceptions_page import ExceptionsModel
-from cloud_checkup.ui.history_page import HistoryModel, ScoreChart
+from cloud_checkup.ui.history_page import HistoryModel, ScoreChart, comparison_html
 from cloud_checkup.ui.models import Top10Column
 from cloud_checkup.ui.profile_dialogs import ProfileDialog
 
@@ -313,6 +315,22 @@ def test_history_lists_every_scan_draws_the_chart_and_compares(
     assert comparison.items.fixed == ("sg-ssh",)
     assert set(comparison.items.unchanged) == {"root-no-accesskey", "ecs-expiry"}
     assert "Fixed (1 item, 2 resources)" in page.comparison.toPlainText()
+
+
+def test_a_comparison_lists_failures_the_earlier_scan_could_not_check(qapp, catalogue):
+    results = make_results()
+    earlier = make_results()
+    earlier[0].status, earlier[0].findings = Status.NOT_CHECKED, []
+    current = make_scan(results, catalogue, scan_id="now")
+    previous = make_scan(earlier, catalogue, scan_id="then")
+
+    shown = comparison_html(compare(current, previous), current, previous, catalogue)
+    same = comparison_html(compare(current, current), current, current, catalogue)
+
+    text = QTextDocumentFragment.fromHtml(shown).toPlainText()
+    assert "Failing, not checked in the earlier scan (1 item, 1 resource)" in text
+    assert "New failures (0 items, 0 resources)" in text
+    assert "not checked in the earlier scan" not in same  # shown only when it has any
 
 
 def test_opening_a_scan_from_history_shows_it_as_a_snapshot(fake_window, qloop):
