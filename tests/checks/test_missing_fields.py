@@ -26,6 +26,7 @@ from data import (
     ecs_instances,
     instance,
     iso,
+    load_balancers,
     password_policy,
     rds_auto_renewal,
     rds_backup_policies,
@@ -239,6 +240,27 @@ OTHER_GAPS = [
         (without(mongodb_instances({"dds-docs": {}}), "ZoneId"),),
         "dds-docs",
         "ZoneId",
+    ),
+    Gap(
+        "slb-instance-multi-zone",
+        "no SlaveZoneId",
+        (
+            without(
+                load_balancers({"lb-web": ("z-h", "z-i"), "lb-ops": ("z-h", "")}),
+                "SlaveZoneId",
+                of="lb-web",
+            ),
+        ),
+        "lb-web",
+        "SlaveZoneId was not returned",
+        (("lb-ops", Status.FAIL),),
+    ),
+    Gap(
+        "slb-instance-multi-zone",
+        "no MasterZoneId",
+        (without(load_balancers({"lb-web": ("z-h", "z-i")}), "MasterZoneId"),),
+        "lb-web",
+        "MasterZoneId was not returned",
     ),
     Gap(
         "ecs-instance-release-protection",
