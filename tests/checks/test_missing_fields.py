@@ -433,6 +433,36 @@ PAI_GAPS = [
         (("dsw-2", Status.PASS),),
     ),
     Gap(
+        "pai-dsw-idle-culling-enabled",
+        "neither stop returned",
+        (
+            dsw_instances(
+                dsw_instance("dsw-1", []),
+                dsw_instance("dsw-2", [])
+                | {
+                    "IdleInstanceCuller": {"MaxIdleTimeInMinutes": 0},
+                    "InstanceShutdownTimer": {"DueTime": ""},
+                },
+            ),
+        ),
+        "dsw-1",
+        "IdleInstanceCuller.MaxIdleTimeInMinutes and InstanceShutdownTimer.DueTime "
+        "were not returned",
+        (("dsw-2", Status.FAIL),),
+    ),
+    Gap(
+        "pai-dsw-idle-culling-enabled",
+        "culler off, no stop time returned",
+        (
+            dsw_instances(
+                dsw_instance("dsw-1", [])
+                | {"IdleInstanceCuller": {"MaxIdleTimeInMinutes": 0}}
+            ),
+        ),
+        "dsw-1",
+        "InstanceShutdownTimer.DueTime was not returned",
+    ),
+    Gap(
         "ecs-gpu-instance-disks-encrypted",
         "no Encrypted",
         (without(gpu_server(good=True), "Encrypted"),),
