@@ -10,7 +10,7 @@ from typing import Any
 
 from ._details import read_detail, unreadable
 from ._fields import admits_every_address, as_int, as_list
-from ._security_group import ingress_rules, internet_exposures
+from ._security_group import ingress_rules, internet_exposures, split_doubtful
 from .base import Finding, Inventory, Record
 
 # Ports of remote administration and of the AI tools Security Center lists as AI
@@ -126,7 +126,8 @@ def is_internet(cidr: Any) -> bool:
 def security_group_exposure(
     inventory: Inventory, group_ids: Iterable[str], ports: Mapping[int, str]
 ) -> tuple[list[str], list[str]]:
-    """(what the groups open to the Internet, groups whose rules could not be read).
+    """(what the groups open to the Internet, groups whose rules could not be read or
+    whose exposure an unreadable rule priority leaves in doubt).
 
     The groups are looked up among the account's security groups and their rules.
     """
@@ -139,8 +140,10 @@ def security_group_exposure(
         if rules.record is None:
             unknown.append(f"{group_id} ({rules.reason()})")
             continue
-        for exposure in internet_exposures(ingress_rules(rules.record), ports):
-            exposed.append(f"{group_id}: {exposure.describe(ports[exposure.port])}")
+        exposures = internet_exposures(ingress_rules(rules.record), ports)
+        certain, doubtful = split_doubtful(exposures)
+        exposed += [f"{group_id}: {e.describe(ports[e.port])}" for e in certain]
+        unknown += [f"{group_id} ({e.describe(ports[e.port])})" for e in doubtful]
     return exposed, unknown
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ._details import Detail, read_detail, unreadable
+from ._details import Detail, not_returned, read_detail, unreadable
 from ._fields import as_list, dig
 from ._fields import is_on as is_on  # HA items read switches through this module
 from .base import Finding
@@ -15,14 +15,17 @@ from .base import Finding
 _MULTI_ZONE = re.compile(
     r"^(?P<region>.+)-MAZ\d*\((?P<letters>[^)]*)\)$", re.IGNORECASE
 )
+# What some APIs send in a zone field that holds no zone: no evidence of a zone.
+_PLACEHOLDERS = frozenset({"null", "none", "nil", "undefined"})
 
 
 def zones(values: Iterable[Any]) -> set[str]:
     """The zone ids named by zone fields.
 
     Handles comma-separated lists (``cn-hangzhou-i,cn-hangzhou-j``) and the
-    multi-zone form RDS and Redis report (``cn-hangzhou-MAZ6(h,i)``); empty values
-    name no zone.
+    multi-zone form RDS and Redis report (``cn-hangzhou-MAZ6(h,i)``). Empty values
+    and placeholders (``"null"``, ``"None"``) name no zone: one real zone beside a
+    placeholder is one zone, never two.
     """
     found: set[str] = set()
     for value in values:
@@ -30,7 +33,7 @@ def zones(values: Iterable[Any]) -> set[str]:
             match = _MULTI_ZONE.match(part)
             if match:
                 letters = [x.strip() for x in match["letters"].split(",")]
-                found.update(f"{match['region']}-{x}" for x in letters if x)
+                found.update(f"{match['region']}-{x}" for x in letters if _named(x))
             else:
                 found.add(part)
     return found
@@ -41,7 +44,26 @@ def _split(value: Any) -> list[str]:
         return []
     # A comma inside MAZ(...) is not a separator between zones.
     parts = re.split(r",(?![^(]*\))", value)
-    return [part.strip() for part in parts if part.strip()]
+    return [part.strip() for part in parts if _named(part.strip())]
+
+
+def _named(text: str) -> bool:
+    return bool(text) and text.lower() not in _PLACEHOLDERS
+
+
+def zone_unread(
+    resource_id: str, field: str, value: Any, **where: Any
+) -> Finding | None:
+    """The NOT_CHECKED finding for a resource whose ``field`` (its primary zone)
+    names no zone, or None when it names one.
+
+    Without the primary zone nothing is known of where the resource runs.
+    """
+    if zones([value]):
+        return None
+    if value is None or str(value).strip() == "":
+        return not_returned(resource_id, field, **where)
+    return Finding.unknown(resource_id, f"{field} names no zone: {value!r}", **where)
 
 
 def zone_words(found: set[str]) -> str:

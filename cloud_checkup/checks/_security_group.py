@@ -4,13 +4,22 @@ ECS security group rules carry a priority (1 is evaluated first) and, at the sam
 priority, a ``Drop`` rule wins over an ``Accept``. Protocols and policies arrive in any
 case (``TCP``, ``tcp``, ``ALL``; ``Accept``, ``accept``), port ranges as ``22/22``,
 ``1/65535`` or ``-1/-1`` (every port), and the Internet is ``0.0.0.0/0`` or ``::/0``.
+
+A priority that cannot be read (missing, empty, not a number) is never taken as the
+most urgent for a Drop rule: that reading would let the rule shadow an Accept and
+pass an open group. Each verdict is instead made under both readings of the unknown
+priorities. Against the group (an Accept first, a Drop shadowing nothing) a port that
+is still closed is closed; for it (an Accept last, a Drop first) a port that is still
+open is open. A port open only under the first reading is doubtful: the group is not
+checked on it, neither passed nor failed on a number it does not have.
 """
 
 from __future__ import annotations
 
 import functools
 import ipaddress
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -18,24 +27,46 @@ from ._details import read_detail, unreadable
 from ._fields import as_bool, as_int, as_list, dig
 from .base import Finding, Inventory
 
-# Alibaba's default priority when a rule was created without one.
-_DEFAULT_PRIORITY = 1
+# The most urgent priority a rule can have; a larger number is evaluated later.
+_FIRST_PRIORITY = 1
 _ANY_PORT_PROTOCOLS = frozenset({"all"})
 # The whole Internet in each address family, as findings name it.
 _INTERNET = ("0.0.0.0/0", "::/0")
 _SOURCE_FIELDS = ("SourceCidrIp", "Ipv6SourceCidrIp")
+# Exposure.port of a rule that opens every port.
+EVERY_PORT = 0
 
 
 @dataclass(frozen=True)
 class Exposure:
-    """One port of a security group reachable from the whole Internet."""
+    """One port of a security group reachable from the whole Internet.
+
+    ``doubtful`` when a Drop rule whose priority could not be read may shut it.
+    """
 
     port: int
     source: str
-    rule_priority: int
+    doubtful: bool = False
 
     def describe(self, service: str) -> str:
-        return f"{service} port {self.port} is open to {self.source}"
+        what = (
+            "Every port" if self.port == EVERY_PORT else f"{service} port {self.port}"
+        )
+        if not self.doubtful:
+            return f"{what} is open to {self.source}"
+        return (
+            f"{what} may be open to {self.source}: a rule that decides it has no "
+            "readable Priority"
+        )
+
+
+def split_doubtful(exposures: list[Exposure]) -> tuple[list[Exposure], list[Exposure]]:
+    """(the exposures that are certain, those an unreadable priority leaves open to
+    doubt)."""
+    return (
+        [e for e in exposures if not e.doubtful],
+        [e for e in exposures if e.doubtful],
+    )
 
 
 def ingress_rules(security_group: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -70,7 +101,7 @@ class _TcpReach(NamedTuple):
     low: int
     high: int
     policy: str
-    priority: int
+    priority: int | None
 
 
 def _tcp_reach(rule: Mapping[str, Any]) -> _TcpReach | None:
@@ -86,16 +117,32 @@ def _tcp_reach(rule: Mapping[str, Any]) -> _TcpReach | None:
 
 def _exposure(reaches: list[_TcpReach], port: int, internet: str) -> Exposure | None:
     """Whether rules admitting ``internet`` leave ``port`` open, Drop rules applied."""
-    matching = [r for r in reaches if r.low <= port <= r.high]
-    accepts = [r.priority for r in matching if r.policy == "accept"]
-    drops = [r.priority for r in matching if r.policy == "drop"]
-    if not accepts:
+    matching = [(r.policy, r.priority) for r in reaches if r.low <= port <= r.high]
+    return _judge(matching, port, internet)
+
+
+def _judge(
+    rules: list[tuple[str, int | None]], port: int, internet: str
+) -> Exposure | None:
+    """Whether the (policy, priority) of the rules matching ``port`` leave it open,
+    each unreadable priority read both ways (see the module's docstring)."""
+    if not _open(rules, unread_accept=_FIRST_PRIORITY, unread_drop=math.inf):
         return None
-    best_accept = min(accepts)
+    surely = _open(rules, unread_accept=math.inf, unread_drop=_FIRST_PRIORITY)
+    return Exposure(port=port, source=internet, doubtful=not surely)
+
+
+def _open(
+    rules: list[tuple[str, int | None]], *, unread_accept: float, unread_drop: float
+) -> bool:
+    """Whether an Accept rule comes before every Drop rule, an unreadable priority
+    read as given."""
+    accepts = [
+        unread_accept if p is None else p for policy, p in rules if policy == "accept"
+    ]
+    drops = [unread_drop if p is None else p for policy, p in rules if policy == "drop"]
     # A Drop rule at the same or a higher priority (lower number) shuts the port.
-    if drops and min(drops) <= best_accept:
-        return None
-    return Exposure(port=port, source=internet, rule_priority=best_accept)
+    return bool(accepts) and not (drops and min(drops) <= min(accepts))
 
 
 def _policy(rule: Mapping[str, Any]) -> str:
@@ -103,8 +150,10 @@ def _policy(rule: Mapping[str, Any]) -> str:
     return str(rule.get("Policy") or "accept").strip().lower()
 
 
-def _priority(rule: Mapping[str, Any]) -> int:
-    return as_int(rule.get("Priority")) or _DEFAULT_PRIORITY
+def _priority(rule: Mapping[str, Any]) -> int | None:
+    """The rule's priority, or None when it cannot be read (priorities start at 1)."""
+    priority = as_int(rule.get("Priority"))
+    return priority if priority is not None and priority >= _FIRST_PRIORITY else None
 
 
 def port_range(text: Any) -> tuple[int, int]:
@@ -183,14 +232,31 @@ def security_group_findings(
             text = "The security group rules were not in the answer"
             yield Finding.unknown(group_id, text, **where)
             continue
-        open_ports = internet_exposures(ingress_rules(rules.record), services)
-        if open_ports:
-            text = "; ".join(e.describe(services[e.port]) for e in open_ports)
-            yield Finding.failed(group_id, text, **where)
-        else:
-            yield Finding.passed(
-                group_id, "No listed port is open to the Internet", **where
-            )
+        exposures = internet_exposures(ingress_rules(rules.record), services)
+        yield exposure_finding(
+            group_id,
+            exposures,
+            lambda e: e.describe(services[e.port]),
+            "No listed port is open to the Internet",
+            **where,
+        )
+
+
+def exposure_finding(
+    group_id: str,
+    exposures: list[Exposure],
+    explain: Callable[[Exposure], str],
+    passing: str,
+    **where: Any,
+) -> Finding:
+    """FAIL on a certain exposure; NOT_CHECKED when every exposure is doubtful (an
+    unreadable priority decides it); PASS when there is none."""
+    certain, doubtful = split_doubtful(exposures)
+    if certain:
+        return Finding.failed(group_id, "; ".join(map(explain, certain)), **where)
+    if doubtful:
+        return Finding.unknown(group_id, "; ".join(map(explain, doubtful)), **where)
+    return Finding.passed(group_id, passing, **where)
 
 
 def all_ports_exposures(rules: Iterable[Mapping[str, Any]]) -> list[Exposure]:
@@ -207,10 +273,10 @@ def all_ports_exposures(rules: Iterable[Mapping[str, Any]]) -> list[Exposure]:
                 matching[internet].append(rule)
     exposures = []
     for internet in _INTERNET:
-        accepts = [_priority(r) for r in matching[internet] if _policy(r) == "accept"]
-        drops = [_priority(r) for r in matching[internet] if _policy(r) == "drop"]
-        if accepts and not (drops and min(drops) <= min(accepts)):
-            exposures.append(Exposure(0, internet, min(accepts)))
+        rules_from = [(_policy(r), _priority(r)) for r in matching[internet]]
+        exposure = _judge(rules_from, EVERY_PORT, internet)
+        if exposure:
+            exposures.append(exposure)
     return exposures
 
 

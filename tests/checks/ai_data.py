@@ -128,6 +128,9 @@ def dsw(good: bool) -> dict:
             "IdleTimeInMinutes": 0,
         }
     else:
+        # Both stops shown off: no idle minutes, no stop time.
+        notebook["IdleInstanceCuller"] = {"MaxIdleTimeInMinutes": 0}
+        notebook["InstanceShutdownTimer"] = {"DueTime": ""}
         notebook["EnvironmentVariables"]["DASHSCOPE_API_KEY"] = "sk-not-real"
         notebook["UserVpc"] = {"VpcId": "", "SecurityGroupId": "sg-ai"}
     body = {"Instances": [notebook], "TotalCount": 1, "Success": True}

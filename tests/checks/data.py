@@ -430,6 +430,8 @@ def _bucket_info(name: str, overrides: Mapping[str, Any]) -> dict[str, Any]:
         "BlockPublicAccess": "false",
         "AccessControlList": {"Grant": "private"},
         "ServerSideEncryptionRule": {"SSEAlgorithm": "AES256"},
+        # Access logging off, as OSS says it: an empty LogBucket.
+        "BucketPolicy": {"LogBucket": "", "LogPrefix": ""},
         "Owner": {"ID": "1234567890123456", "DisplayName": "demo"},
     } | dict(overrides)
 

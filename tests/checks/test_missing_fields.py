@@ -26,6 +26,8 @@ from data import (
     ecs_instances,
     instance,
     iso,
+    load_balancers,
+    oss_buckets,
     password_policy,
     rds_auto_renewal,
     rds_backup_policies,
@@ -241,6 +243,27 @@ OTHER_GAPS = [
         "ZoneId",
     ),
     Gap(
+        "slb-instance-multi-zone",
+        "no SlaveZoneId",
+        (
+            without(
+                load_balancers({"lb-web": ("z-h", "z-i"), "lb-ops": ("z-h", "")}),
+                "SlaveZoneId",
+                of="lb-web",
+            ),
+        ),
+        "lb-web",
+        "SlaveZoneId was not returned",
+        (("lb-ops", Status.FAIL),),
+    ),
+    Gap(
+        "slb-instance-multi-zone",
+        "no MasterZoneId",
+        (without(load_balancers({"lb-web": ("z-h", "z-i")}), "MasterZoneId"),),
+        "lb-web",
+        "MasterZoneId was not returned",
+    ),
+    Gap(
         "ecs-instance-release-protection",
         "no DeletionProtection",
         (
@@ -411,6 +434,36 @@ PAI_GAPS = [
         (("dsw-2", Status.PASS),),
     ),
     Gap(
+        "pai-dsw-idle-culling-enabled",
+        "neither stop returned",
+        (
+            dsw_instances(
+                dsw_instance("dsw-1", []),
+                dsw_instance("dsw-2", [])
+                | {
+                    "IdleInstanceCuller": {"MaxIdleTimeInMinutes": 0},
+                    "InstanceShutdownTimer": {"DueTime": ""},
+                },
+            ),
+        ),
+        "dsw-1",
+        "IdleInstanceCuller.MaxIdleTimeInMinutes and InstanceShutdownTimer.DueTime "
+        "were not returned",
+        (("dsw-2", Status.FAIL),),
+    ),
+    Gap(
+        "pai-dsw-idle-culling-enabled",
+        "culler off, no stop time returned",
+        (
+            dsw_instances(
+                dsw_instance("dsw-1", [])
+                | {"IdleInstanceCuller": {"MaxIdleTimeInMinutes": 0}}
+            ),
+        ),
+        "dsw-1",
+        "InstanceShutdownTimer.DueTime was not returned",
+    ),
+    Gap(
         "ecs-gpu-instance-disks-encrypted",
         "no Encrypted",
         (without(gpu_server(good=True), "Encrypted"),),
@@ -441,7 +494,134 @@ PAI_GAPS = [
 ]
 
 
-GAPS = RDS_GAPS + OTHER_GAPS + PAI_GAPS
+# --- OSS (GetBucketInfo) -----------------------------------------------------------
+
+LOGS, SITE = "shop-logs", "shop-site"
+
+
+def _two_buckets(field: str, **infos: dict[str, Any]) -> dict[str, Any]:
+    """Buckets ``shop-logs`` (whose answer leaves out ``field``) and ``shop-site``,
+    each with its ``infos`` over the defaults."""
+    buckets = oss_buckets({LOGS: infos.get("logs", {}), SITE: infos.get("site", {})})
+    return without(buckets, field, of=LOGS)
+
+
+_NO_SSE = {"ServerSideEncryptionRule": {"SSEAlgorithm": "None"}}
+_PUBLIC = {"AccessControlList": {"Grant": "public-read"}}
+
+OSS_GAPS = [
+    Gap(
+        "oss-bucket-server-side-encryption",
+        "no SSEAlgorithm",
+        (_two_buckets("SSEAlgorithm", site=_NO_SSE),),
+        LOGS,
+        "ServerSideEncryptionRule.SSEAlgorithm was not returned",
+        ((SITE, Status.FAIL),),
+    ),
+    Gap(
+        "oss-bucket-server-side-encryption",
+        "no ServerSideEncryptionRule",
+        (_two_buckets("ServerSideEncryptionRule", site=_NO_SSE),),
+        LOGS,
+        "ServerSideEncryptionRule was not returned",
+        ((SITE, Status.FAIL),),
+    ),
+    Gap(
+        "oss-bucket-server-side-encryption",
+        "an SSEAlgorithm OSS does not document",
+        (oss_buckets({LOGS: {"ServerSideEncryptionRule": {"SSEAlgorithm": "null"}}}),),
+        LOGS,
+        "ServerSideEncryptionRule.SSEAlgorithm is 'null'",
+    ),
+    Gap(
+        "oss-bucket-logging-enabled",
+        "no LogBucket",
+        (_two_buckets("LogBucket"),),
+        LOGS,
+        "BucketPolicy.LogBucket was not returned",
+        ((SITE, Status.FAIL),),
+    ),
+    Gap(
+        "oss-bucket-logging-enabled",
+        "no BucketPolicy",
+        (_two_buckets("BucketPolicy"),),
+        LOGS,
+        "BucketPolicy was not returned",
+        ((SITE, Status.FAIL),),
+    ),
+    Gap(
+        "oss-bucket-not-public",
+        "no ACL",
+        (_two_buckets("Grant", site=_PUBLIC),),
+        LOGS,
+        "AccessControlList.Grant was not returned",
+        ((SITE, Status.FAIL),),
+    ),
+    Gap(
+        "oss-bucket-not-public",
+        "public ACL, no BlockPublicAccess",
+        (_two_buckets("BlockPublicAccess", logs=_PUBLIC, site=_PUBLIC),),
+        LOGS,
+        "BlockPublicAccess was not returned",
+        ((SITE, Status.FAIL),),
+    ),
+    Gap(
+        "oss-bucket-cross-region-replication",
+        "no CrossRegionReplication",
+        (_two_buckets("CrossRegionReplication"),),
+        LOGS,
+        "CrossRegionReplication was not returned",
+        ((SITE, Status.FAIL),),
+    ),
+    Gap(
+        "oss-bucket-zone-redundant-storage",
+        "no DataRedundancyType",
+        (_two_buckets("DataRedundancyType", site={"DataRedundancyType": "LRS"}),),
+        LOGS,
+        "DataRedundancyType was not returned",
+        ((SITE, Status.FAIL),),
+    ),
+]
+
+# Names that mark buckets as AI data, so that the AI items judge them.
+MODELS, DATASETS = "shop-models", "shop-datasets"
+
+
+def _two_ai_buckets(field: str, **failing: Any) -> dict[str, Any]:
+    """AI buckets: ``shop-models`` without ``field``, ``shop-datasets`` failing."""
+    buckets = oss_buckets({MODELS: {}, DATASETS: failing})
+    return without(buckets, field, of=MODELS)
+
+
+AI_BUCKET_GAPS = [
+    Gap(
+        "oss-ai-bucket-kms-encryption",
+        "no SSEAlgorithm",
+        (_two_ai_buckets("SSEAlgorithm", **_NO_SSE),),
+        MODELS,
+        "ServerSideEncryptionRule.SSEAlgorithm was not returned",
+        ((DATASETS, Status.FAIL),),
+    ),
+    Gap(
+        "oss-ai-bucket-block-public-access",
+        "no BlockPublicAccess",
+        (_two_ai_buckets("BlockPublicAccess", BlockPublicAccess="false"),),
+        MODELS,
+        "BlockPublicAccess was not returned",
+        ((DATASETS, Status.FAIL),),
+    ),
+    Gap(
+        "oss-ai-bucket-not-public",
+        "no ACL",
+        (_two_ai_buckets("Grant", **_PUBLIC),),
+        MODELS,
+        "AccessControlList.Grant was not returned",
+        ((DATASETS, Status.FAIL),),
+    ),
+]
+
+
+GAPS = RDS_GAPS + OTHER_GAPS + PAI_GAPS + OSS_GAPS + AI_BUCKET_GAPS
 
 
 @pytest.mark.parametrize("gap", GAPS, ids=[f"{g.check_id}:{g.case}" for g in GAPS])
@@ -463,3 +643,17 @@ def test_a_shortfall_seen_fails_even_when_another_field_is_missing():
     result = scan("ram-password-policy-strength", policy)
     assert result.status is Status.FAIL
     assert "a symbol is not required" in result.failed[0].detail
+
+
+@pytest.mark.parametrize(
+    "check_id", ["oss-bucket-versioning", "oss-ai-bucket-versioning"]
+)
+def test_a_bucket_without_versioning_in_its_answer_fails(check_id):
+    # OSS leaves Versioning out of GetBucketInfo until versioning is first enabled:
+    # its absence is the documented "never enabled", not a gap.
+    buckets = without(oss_buckets({MODELS: {}, DATASETS: {}}), "Versioning", of=MODELS)
+    result = scan(check_id, buckets)
+    assert {f.resource_id: f.status for f in result.findings} == {
+        MODELS: Status.FAIL,
+        DATASETS: Status.PASS,
+    }

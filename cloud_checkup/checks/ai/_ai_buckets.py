@@ -6,12 +6,14 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from .._ai import detail_or_unknown, is_ai_bucket
+from .._buckets import NotRead
 from ..base import Finding, Inventory
 
 BUCKET_TYPE = "ACS::OSS::Bucket"
 
-# A bucket verdict: (passes, words for the report), or None when unknown.
-Verdict = tuple[bool, str] | None
+# A bucket verdict: (passes, words for the report), or the setting that decides it
+# when it could not be read.
+Verdict = tuple[bool, str] | NotRead
 
 
 def ai_bucket_findings(
@@ -31,8 +33,8 @@ def ai_bucket_findings(
                 yield unknown
             continue
         verdict = judge(info)
-        if verdict is None:
-            yield Finding.unknown(name, "The setting was not returned", **kw)
+        if isinstance(verdict, NotRead):
+            yield verdict.finding(name, **kw)
         elif verdict[0]:
             yield Finding.passed(name, verdict[1], **kw)
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._fields import as_bool
+from .._buckets import NotRead, public_access_blocked
 from ..base import Category, Package, Remediation, Severity, check
 from ._ai_buckets import BUCKET_TYPE, ai_bucket_findings
 
@@ -44,8 +44,7 @@ def evaluate(inventory):
 
 
 def _judge(info):
-    # GetBucketInfo gives the setting as the string "true" or "false".
-    blocked = as_bool(info.get("BlockPublicAccess"))
-    if blocked is None:
-        return False, "Block Public Access not set"
+    blocked = public_access_blocked(info)
+    if isinstance(blocked, NotRead):
+        return blocked
     return blocked, "Block Public Access on" if blocked else "Block Public Access off"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._fields import dig
+from .._buckets import NO_ENCRYPTION, NotRead, default_encryption
 from ..base import Category, Package, Remediation, Severity, check
 from ._ai_buckets import BUCKET_TYPE, ai_bucket_findings
 
@@ -44,7 +44,11 @@ def evaluate(inventory):
 
 
 def _judge(info):
-    algorithm = str(dig(info, "ServerSideEncryptionRule.SSEAlgorithm") or "")
-    if algorithm.upper() == "KMS":
+    algorithm = default_encryption(info)
+    if isinstance(algorithm, NotRead):
+        return algorithm
+    if algorithm == "KMS":
         return True, "KMS encryption"
-    return False, f"Default encryption: {algorithm or 'none'}"
+    if algorithm == NO_ENCRYPTION:
+        return False, "No default encryption"
+    return False, f"Default encryption: {algorithm}"

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from .._fields import dig
+from .._buckets import PUBLIC_ACLS, NotRead, acl
 from ..base import Category, Package, Remediation, Severity, check
 from ._ai_buckets import BUCKET_TYPE, ai_bucket_findings
-
-_PUBLIC = frozenset({"public-read", "public-read-write"})
 
 
 @check(
@@ -45,8 +43,7 @@ def evaluate(inventory):
 
 
 def _judge(info):
-    grant = dig(info, "AccessControlList.Grant")
-    if not grant:
-        return None
-    grant = str(grant).lower()
-    return grant not in _PUBLIC, f"ACL {grant}"
+    grant = acl(info)
+    if isinstance(grant, NotRead):
+        return grant
+    return grant not in PUBLIC_ACLS, f"ACL {grant}"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from .._ai import where
+from .._details import not_returned
 from .._fields import as_int, dig
 from ..base import Category, Finding, Package, Remediation, Severity, check
 
 _TYPE = "ACS::PAI::DSWInstance"
+_IDLE_MINUTES = "IdleInstanceCuller.MaxIdleTimeInMinutes"
+_DUE_TIME = "InstanceShutdownTimer.DueTime"
 
 
 @check(
@@ -40,15 +43,25 @@ def evaluate(inventory):
     for instance in inventory.records("pai-dsw.instances"):
         if str(instance.get("Status", "")).lower() != "running":
             continue
-        instance_id = instance["InstanceId"]
         kw = where(instance, "InstanceName", _TYPE)
-        idle = as_int(dig(instance, "IdleInstanceCuller.MaxIdleTimeInMinutes")) or 0
-        if idle > 0:
-            yield Finding.passed(instance_id, f"Stops after {idle} idle minutes", **kw)
-        elif dig(instance, "InstanceShutdownTimer.DueTime"):
-            due = dig(instance, "InstanceShutdownTimer.DueTime")
-            yield Finding.passed(instance_id, f"Scheduled to stop at {due}", **kw)
-        else:
-            yield Finding.failed(
-                instance_id, "No idle stop and no scheduled stop", **kw
-            )
+        yield _verdict(instance["InstanceId"], instance, kw)
+
+
+def _verdict(instance_id, instance, kw):
+    """Either stop passes the notebook; it fails only when the answer shows both
+    off (no idle minutes, an empty stop time), since either one left out could be
+    the one that stops it."""
+    idle = as_int(dig(instance, _IDLE_MINUTES))
+    due = dig(instance, _DUE_TIME)
+    if idle is not None and idle > 0:
+        return Finding.passed(instance_id, f"Stops after {idle} idle minutes", **kw)
+    if due:
+        return Finding.passed(instance_id, f"Scheduled to stop at {due}", **kw)
+    unsaid = [
+        name
+        for name, value in ((_IDLE_MINUTES, idle), (_DUE_TIME, due))
+        if value is None
+    ]
+    if unsaid:
+        return not_returned(instance_id, *unsaid, **kw)
+    return Finding.failed(instance_id, "No idle stop and no scheduled stop", **kw)

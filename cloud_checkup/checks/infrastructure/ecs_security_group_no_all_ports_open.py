@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .._details import read_detail, unreadable
 from .._fields import as_bool
-from .._security_group import all_ports_exposures, ingress_rules
-from ..base import Category, Finding, Remediation, Severity, check
+from .._security_group import all_ports_exposures, exposure_finding, ingress_rules
+from ..base import Category, Remediation, Severity, check
 
 
 @check(
@@ -63,11 +63,10 @@ def evaluate(inventory):
         if rules.record is None:
             yield unreadable(group_id, "the security group rules", rules, **where)
             continue
-        open_to = all_ports_exposures(ingress_rules(rules.record))
-        if open_to:
-            sources = " and ".join(e.source for e in open_to)
-            yield Finding.failed(group_id, f"Every port is open to {sources}", **where)
-        else:
-            yield Finding.passed(
-                group_id, "No all-ports rule from the Internet", **where
-            )
+        yield exposure_finding(
+            group_id,
+            all_ports_exposures(ingress_rules(rules.record)),
+            lambda e: e.describe("every"),
+            "No all-ports rule from the Internet",
+            **where,
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._fields import dig
+from .._buckets import NotRead, log_bucket
 from .._resources import detail_findings
 from ..base import Category, Finding, Remediation, Severity, check
 
@@ -52,7 +52,9 @@ def _where(bucket):
 def _verdict(name, bucket, info, where):
     if info is None:
         return None
-    target = dig(info, "BucketPolicy.LogBucket")
+    target = log_bucket(info)
+    if isinstance(target, NotRead):
+        return target.finding(name, **where)
     if target:
         return Finding.passed(name, f"Access logs go to {target}", **where)
     return Finding.failed(name, "Access logging is off", **where)

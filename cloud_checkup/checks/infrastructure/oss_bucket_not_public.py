@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
+from .._buckets import PUBLIC_ACLS, NotRead, acl, public_access_blocked
 from .._details import read_detail, unreadable
-from .._fields import as_bool, dig
 from ..base import Category, Finding, Remediation, Severity, check
-
-_PUBLIC_ACLS = frozenset({"public-read", "public-read-write"})
 
 
 @check(
@@ -53,13 +51,22 @@ def evaluate(inventory):
         if info.record is None:
             yield unreadable(name, "the bucket ACL", info, **where)
             continue
-        acl = str(dig(info.record, "AccessControlList.Grant", "")).lower()
-        blocked = as_bool(info.record.get("BlockPublicAccess"))
-        if acl in _PUBLIC_ACLS and not blocked:
-            yield Finding.failed(name, f"The bucket ACL is {acl}", **where)
-        elif acl in _PUBLIC_ACLS:
-            yield Finding.passed(
-                name, f"ACL {acl}, but public access is blocked", **where
-            )
-        else:
-            yield Finding.passed(name, f"The bucket ACL is {acl or 'private'}", **where)
+        yield _verdict(name, info.record, where)
+
+
+def _verdict(name, info, where):
+    """A public ACL fails unless Block Public Access overrides it; the block
+    decides only for a public ACL."""
+    grant = acl(info)
+    if isinstance(grant, NotRead):
+        return grant.finding(name, **where)
+    if grant not in PUBLIC_ACLS:
+        return Finding.passed(name, f"The bucket ACL is {grant}", **where)
+    blocked = public_access_blocked(info)
+    if isinstance(blocked, NotRead):
+        return blocked.finding(name, **where)
+    if blocked:
+        return Finding.passed(
+            name, f"ACL {grant}, but public access is blocked", **where
+        )
+    return Finding.failed(name, f"The bucket ACL is {grant}", **where)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
+from .._buckets import ALGORITHMS, NotRead, default_encryption
 from .._details import read_detail, unreadable
-from .._fields import dig
 from ..base import Category, Finding, Remediation, Severity, check
-
-_ENCRYPTING = frozenset({"aes256", "kms", "sm4"})
 
 
 @check(
@@ -50,8 +48,10 @@ def evaluate(inventory):
         if info.record is None:
             yield unreadable(name, "the bucket encryption", info, **where)
             continue
-        algorithm = str(dig(info.record, "ServerSideEncryptionRule.SSEAlgorithm") or "")
-        if algorithm.lower() in _ENCRYPTING:
+        algorithm = default_encryption(info.record)
+        if isinstance(algorithm, NotRead):
+            yield algorithm.finding(name, **where)
+        elif algorithm in ALGORITHMS:
             yield Finding.passed(name, f"Default encryption {algorithm}", **where)
         else:
             yield Finding.failed(name, "No default server-side encryption", **where)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .._details import read_detail, unreadable
 from .._fields import as_list
-from .._resilience import zone_words
+from .._resilience import zone_words, zones
 from ..base import Category, Finding, Remediation, Severity, check
 
 
@@ -44,11 +44,9 @@ def evaluate(inventory):
         if attribute.record is None:
             yield unreadable(balancer_id, "the zone mappings", attribute, **where)
             continue
-        mapped = {
-            m.get("ZoneId")
-            for m in as_list(attribute.record.get("ZoneMappings"))
-            if m.get("ZoneId")
-        }
+        mapped = zones(
+            m.get("ZoneId") for m in as_list(attribute.record.get("ZoneMappings"))
+        )
         if len(mapped) >= 2:
             yield Finding.passed(balancer_id, f"Zones {zone_words(mapped)}", **where)
         elif mapped:

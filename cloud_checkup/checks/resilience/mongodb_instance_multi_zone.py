@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from .._details import not_returned
-from .._resilience import read_attribute, zone_words, zones
+from .._resilience import read_attribute, zone_unread, zone_words, zones
 from ..base import Category, Finding, Remediation, Severity, check
 
 
@@ -57,8 +56,9 @@ def evaluate(inventory):
             if attribute is not None:
                 yield attribute
             continue
-        if not attribute.get("ZoneId"):
-            yield not_returned(instance_id, "ZoneId", **where)
+        unread = zone_unread(instance_id, "ZoneId", attribute.get("ZoneId"), **where)
+        if unread:
+            yield unread
             continue
         found = zones(
             attribute.get(field)

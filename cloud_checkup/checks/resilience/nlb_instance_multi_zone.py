@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .._fields import as_list
-from .._resilience import zone_words
+from .._resilience import zone_words, zones
 from ..base import Category, Finding, Remediation, Severity, check
 
 
@@ -41,9 +41,11 @@ def evaluate(inventory):
         if mappings is None:
             yield Finding.unknown(balancer_id, "No zone mapping was returned", **where)
             continue
-        mapped = {m.get("ZoneId") for m in as_list(mappings) if m.get("ZoneId")}
+        mapped = zones(m.get("ZoneId") for m in as_list(mappings))
         if len(mapped) >= 2:
             yield Finding.passed(balancer_id, f"Zones {zone_words(mapped)}", **where)
+        elif not mapped:
+            yield Finding.unknown(balancer_id, "No zone mapping names a zone", **where)
         else:
             yield Finding.failed(
                 balancer_id, f"Single zone {zone_words(mapped)}", **where

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._details import read_detail, unreadable
+from .._details import not_returned, read_detail, unreadable
 from ..base import Category, Finding, Remediation, Severity, check
 
 
@@ -55,6 +55,4 @@ def evaluate(inventory):
         elif state:
             yield Finding.failed(name, "No cross-region replication", **where)
         else:
-            yield Finding.unknown(
-                name, "The replication state was not returned", **where
-            )
+            yield not_returned(name, "CrossRegionReplication", **where)

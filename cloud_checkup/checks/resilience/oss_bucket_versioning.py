@@ -44,6 +44,7 @@ def evaluate(inventory):
         if info.record is None:
             yield unreadable(name, "the bucket versioning state", info, **where)
             continue
+        # OSS leaves Versioning out until versioning is first enabled.
         state = str(info.record.get("Versioning") or "")
         if state.lower() == "enabled":
             yield Finding.passed(name, "Versioning enabled", **where)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._details import read_detail, unreadable
+from .._details import not_returned, read_detail, unreadable
 from ..base import Category, Finding, Remediation, Severity, check
 
 
@@ -48,4 +48,4 @@ def evaluate(inventory):
         elif redundancy:
             yield Finding.failed(name, f"{redundancy}: all copies in one zone", **where)
         else:
-            yield Finding.unknown(name, "The redundancy type was not returned", **where)
+            yield not_returned(name, "DataRedundancyType", **where)

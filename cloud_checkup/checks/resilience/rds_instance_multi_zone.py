@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from .._details import not_returned
 from .._fields import as_list, dig
-from .._resilience import read_attribute, zone_words, zones
+from .._resilience import read_attribute, zone_unread, zone_words, zones
 from ..base import Category, Finding, Remediation, Severity, check
 
 
@@ -90,8 +89,9 @@ def _single_node(instance_id, where):
 def _verdict(instance_id, attribute, where):
     if _is_basic(attribute):
         return _single_node(instance_id, where)
-    if not attribute.get("ZoneId"):
-        return not_returned(instance_id, "ZoneId", **where)
+    unread = zone_unread(instance_id, "ZoneId", attribute.get("ZoneId"), **where)
+    if unread:
+        return unread
     standby = [z.get("ZoneId") for z in as_list(dig(attribute, "SlaveZones.SlaveZone"))]
     found = zones([attribute.get("ZoneId"), *standby])
     if len(found) >= 2:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from .._details import not_returned
-from .._resilience import read_attribute, zone_words, zones
+from .._resilience import read_attribute, zone_unread, zone_words, zones
 from ..base import Category, Finding, Remediation, Severity, check
 
 
@@ -61,10 +60,10 @@ def evaluate(inventory):
 def _verdict(instance_id, attribute, where):
     if str(attribute.get("NodeType", "")).lower() == "single":
         return Finding.failed(instance_id, "Single node: no replica", **where)
-    if not attribute.get("ZoneId"):
-        # Without the primary zone nothing is known; a missing SecondaryZoneId is
-        # read as a single-zone instance.
-        return not_returned(instance_id, "ZoneId", **where)
+    # A missing SecondaryZoneId is read as a single-zone instance.
+    unread = zone_unread(instance_id, "ZoneId", attribute.get("ZoneId"), **where)
+    if unread:
+        return unread
     found = zones([attribute.get("ZoneId"), attribute.get("SecondaryZoneId")])
     if len(found) >= 2:
         return Finding.passed(instance_id, f"Zones {zone_words(found)}", **where)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .._details import read_detail, unreadable
 from .._fields import as_list, dig
-from .._resilience import zone_words
+from .._resilience import zone_words, zones
 from ..base import Category, Finding, Remediation, Severity, check
 
 
@@ -62,7 +62,7 @@ def evaluate(inventory):
 def _verdict(balancer_id, servers, instance_zones, where):
     if not servers:
         return Finding.failed(balancer_id, "No backend server", **where)
-    known = {instance_zones.get(s.get("ServerId")) for s in servers} - {None, ""}
+    known = zones(instance_zones.get(s.get("ServerId")) for s in servers)
     if len(known) >= 2:
         return Finding.passed(
             balancer_id, f"{len(servers)} servers in {zone_words(known)}", **where

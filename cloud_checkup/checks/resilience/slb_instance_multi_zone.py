@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .._details import not_returned
+from .._resilience import zone_unread, zone_words, zones
 from ..base import Category, Finding, Remediation, Severity, check
 
 
@@ -36,9 +38,19 @@ def evaluate(inventory):
     for balancer in inventory.records("slb.load_balancers"):
         balancer_id = balancer["LoadBalancerId"]
         where = {"region": balancer.region, "name": balancer.get("LoadBalancerName")}
-        master = balancer.get("MasterZoneId")
-        slave = balancer.get("SlaveZoneId")
-        if slave and slave != master:
-            yield Finding.passed(balancer_id, f"Zones {master} and {slave}", **where)
-        else:
-            yield Finding.failed(balancer_id, f"Single zone {master}", **where)
+        yield _verdict(balancer_id, balancer, where)
+
+
+def _verdict(balancer_id, balancer, where):
+    master = balancer.get("MasterZoneId")
+    unread = zone_unread(balancer_id, "MasterZoneId", master, **where)
+    if unread:
+        return unread
+    # An empty SlaveZoneId is how DescribeLoadBalancers says "no backup zone"; an
+    # answer without the field says nothing.
+    if "SlaveZoneId" not in balancer:
+        return not_returned(balancer_id, "SlaveZoneId", **where)
+    found = zones([master, balancer["SlaveZoneId"]])
+    if len(found) >= 2:
+        return Finding.passed(balancer_id, f"Zones {zone_words(found)}", **where)
+    return Finding.failed(balancer_id, f"Single zone {zone_words(found)}", **where)

@@ -85,10 +85,12 @@ def _notebooks(r: Region, workspaces: list[str]) -> None:
 
 def _notebook_settings(r: Region) -> dict[str, Any]:
     """Most notebooks sit in a VPC behind a security group, a few with SSH
-    forwarded from the Internet; half stop when idle; some hold a token."""
+    forwarded from the Internet; half stop when idle (none on a timer); some hold a
+    token."""
     settings: dict[str, Any] = {"EnvironmentVariables": _variables(r, "HF_TOKEN")}
-    if r.chance(0.5):
-        settings["IdleInstanceCuller"] = {"MaxIdleTimeInMinutes": 60}
+    idle = 60 if r.chance(0.5) else 0
+    settings["IdleInstanceCuller"] = {"MaxIdleTimeInMinutes": idle}
+    settings["InstanceShutdownTimer"] = {"DueTime": ""}
     # A notebook outside any VPC of the account lists an empty UserVpc.
     in_vpc = r.chance(0.8)
     settings["UserVpc"] = (

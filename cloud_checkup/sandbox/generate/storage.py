@@ -76,6 +76,11 @@ def _info(a: Account, name: str, location: str) -> dict[str, Any]:
         "DataRedundancyType": rng.choice(["LRS", "ZRS"]),
         "CrossRegionReplication": "Enabled" if a.chance(0.3) else "Disabled",
         "BlockPublicAccess": "true" if a.chance(0.2) else "false",
+        # Access logs to the trail bucket, or off (an empty LogBucket).
+        "BucketPolicy": {
+            "LogBucket": TRAIL_BUCKET if a.chance(0.3) else "",
+            "LogPrefix": "access/",
+        },
     }
     return {"BucketInfo": {"Bucket": bucket}}
 
