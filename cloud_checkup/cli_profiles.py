@@ -15,7 +15,6 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, TextIO
-from urllib.parse import urlsplit
 
 from cloud_checkup.app import connection
 from cloud_checkup.app.credential_sources import (
@@ -274,8 +273,7 @@ async def _test(args: argparse.Namespace, store: ProfileStore) -> int:
     profile = await store.get(args.name)
     result = await connection.test_connection(profile, store, timeout=args.timeout)
     if not result.ok:
-        failure = _failure(profile, result, args.timeout)
-        _error(f"The test of profile {profile.name!r} failed. {failure}")
+        _error(f"The test of profile {profile.name!r} failed. {result.message}")
         if result.error_code and not result.error_code.startswith("Transport."):
             print(f"Alibaba Cloud's error code: {result.error_code}.", file=sys.stderr)
         return EXIT_FAILED
@@ -288,26 +286,6 @@ async def _test(args: argparse.Namespace, store: ProfileStore) -> int:
     if result.warning:
         print(f"WARNING: {result.warning}", file=sys.stderr)
     return EXIT_OK
-
-
-def _failure(
-    profile: Profile, result: connection.ConnectionResult, timeout: float
-) -> str:
-    """What went wrong, naming the sandbox when it was the sandbox that was away."""
-    url = profile.endpoint_override
-    if not url or result.failure is not connection.FailureKind.NETWORK_UNREACHABLE:
-        return result.message
-    # A timeout has no error code; a refused or failed connection has one.
-    what = (
-        "could not be reached"
-        if result.error_code
-        else f"did not answer within {timeout:g} seconds"
-    )
-    port = urlsplit(url).port or "PORT"
-    return (
-        f"The sandbox at {url} {what}. Is it running? Start it with "
-        f"'cloud-checkup sandbox --port {port}', or correct the profile's sandbox URL."
-    )
 
 
 async def _discover(args: argparse.Namespace, store: ProfileStore) -> int:

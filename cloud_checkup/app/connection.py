@@ -116,20 +116,37 @@ def classify(error: CloudError) -> FailureKind:
     return FailureKind.OTHER
 
 
-def credential_message(error: CloudError) -> str:
-    """What went wrong identifying the caller, in the user's words, with what to do."""
+def credential_message(
+    error: CloudError, destination: Destination | None = None
+) -> str:
+    """What went wrong identifying the caller, in the user's words, with what to do.
+
+    ``destination`` is where the requests went: a sandbox that is away is named.
+    """
     kind = classify(error)
     if kind in _MESSAGES:
         return _MESSAGES[kind]
     if kind is FailureKind.NETWORK_UNREACHABLE:
-        return (
-            "Alibaba Cloud could not be reached "
-            f"({error.code.removeprefix('Transport.')}). Check the network connection "
-            "and any proxy or firewall, then try again."
-        )
+        cause = error.code.removeprefix("Transport.")
+        return unreachable_message(destination, f"could not be reached ({cause})")
     if kind is FailureKind.CREDENTIALS_UNAVAILABLE:
         return f"The credential could not be obtained: {error.message}."
     return f"Could not identify the account: {error.code} {error.message}".strip()
+
+
+def unreachable_message(destination: Destination | None, what: str) -> str:
+    """``what`` happened to the requests, and what to do, for where they went."""
+    url = destination.sandbox_url if destination else None
+    if url is None:
+        return (
+            f"Alibaba Cloud {what}. Check the network connection and any proxy or "
+            "firewall, then try again."
+        )
+    port = destination.address[1] if destination and destination.address else "PORT"
+    return (
+        f"The sandbox at {url} {what}. Is it running? Start it with "
+        f"'cloud-checkup sandbox --port {port}', or correct the sandbox URL."
+    )
 
 
 @dataclass(frozen=True)
@@ -232,22 +249,22 @@ async def test_connection(
         elapsed = time.monotonic() - started
         return ConnectionResult(profile_name=profile.name, elapsed=elapsed, **outcome)
 
+    destination = destination_for(profile)
     try:
         if secrets is not None:
             credentials = build_source(profile, secrets)
         else:
             credentials = await resolve_source(profile, store or ProfileStore())
         identity = await asyncio.wait_for(
-            caller_identity(credentials, destination_for(profile), retry=retry), timeout
+            caller_identity(credentials, destination, retry=retry), timeout
         )
     except KeyringUnavailable as error:
         return result(identity=None, failure=FailureKind.KEYRING, message=str(error))
     except ProfileError as error:
         return result(identity=None, failure=FailureKind.PROFILE, message=str(error))
     except TimeoutError:
-        message = (
-            f"Alibaba Cloud did not answer within {timeout:g} seconds. Check the "
-            "network connection and any proxy or firewall, then try again."
+        message = unreachable_message(
+            destination, f"did not answer within {timeout:g} seconds"
         )
         return result(
             identity=None, failure=FailureKind.NETWORK_UNREACHABLE, message=message
@@ -257,7 +274,7 @@ async def test_connection(
         return result(
             identity=None,
             failure=classify(error),
-            message=credential_message(error),
+            message=credential_message(error, destination),
             error_code=error.code,
         )
 

@@ -311,7 +311,9 @@ class Scanner:
             try:
                 caller = await identity
             except CloudError as error:
-                raise ScanError(credential_message(error)) from error
+                raise ScanError(
+                    credential_message(error, self._cloud.destination)
+                ) from error
             account = Account(
                 id=str(caller.get("AccountId", "")),
                 alias=await alias,

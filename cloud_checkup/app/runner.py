@@ -156,7 +156,7 @@ async def identify_account(cloud: CloudClient) -> str:
     try:
         caller = await cloud.call("sts", "GetCallerIdentity")
     except CloudError as error:
-        raise ScanError(credential_message(error)) from error
+        raise ScanError(credential_message(error, cloud.destination)) from error
     return str(caller.get("AccountId", ""))
 
 

@@ -35,3 +35,16 @@ def test_a_sandbox_is_reached_at_the_url_it_gives_on_any_loopback(host):
     # Sandbox(host="::1").url was "http://::1:<port>", which no URL parser reads as
     # a host and a port: the transport refused it as "not on loopback, ''".
     assert asyncio.run(_caller_account(host)) == ACCOUNT_ID
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+        ("http://[::1]:8080", "http://[::1]:8080"),
+        ("http://localhost:8080/", "http://127.0.0.1:8080"),
+    ],
+)
+def test_a_sandbox_destination_names_its_url_in_a_form_a_person_can_type(url, shown):
+    assert Destination.sandbox(url).sandbox_url == shown
+    assert Destination().sandbox_url is None  # Alibaba Cloud itself

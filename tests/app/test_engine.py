@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 
 import pytest
 from harness import ACCESS_KEY_ID, ACCESS_KEY_SECRET, FAST_RETRY, base_dataset
@@ -360,3 +361,24 @@ def test_a_failed_identity_ends_the_scan_in_its_words_and_leaves_no_call_behind(
     message, left = asyncio.run(scan())
     assert message.startswith("Could not identify the account: InternalError")
     assert left == []
+
+
+def test_a_sandbox_that_is_not_running_is_named_not_alibaba_cloud():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+
+    async def scan():
+        credential = Credential(ACCESS_KEY_ID, ACCESS_KEY_SECRET)
+        async with Transport(Destination.sandbox(url)) as transport:
+            cloud = CloudClient(
+                StaticCredentials(credential), transport, retry=FAST_RETRY
+            )
+            with pytest.raises(ScanError) as raised:
+                await Scanner(cloud, catalogue=CATALOGUE).run(ScanRequest())
+            return str(raised.value)
+
+    message = asyncio.run(scan())
+    assert message.startswith(f"The sandbox at {url} could not be reached")
+    assert "Is it running?" in message
+    assert "Alibaba Cloud" not in message

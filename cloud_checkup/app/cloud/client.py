@@ -29,7 +29,7 @@ from .encoding import percent_encode
 from .errors import CloudError
 from .pacing import Pacer, RetryPolicy
 from .readonly import ensure_read
-from .transport import Transport
+from .transport import Destination, Transport
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +90,11 @@ class CloudClient:
         self._pacer = pacer or Pacer()
         self._retry = retry or RetryPolicy()
         self.calls = 0
+
+    @property
+    def destination(self) -> Destination:
+        """Where the requests go: Alibaba Cloud, or a sandbox on loopback."""
+        return self._transport.destination
 
     async def call(
         self,

@@ -44,6 +44,14 @@ class Destination:
         address = "127.0.0.1" if host == "localhost" else host
         return cls(scheme="http", address=(address, parts.port or 80))
 
+    @property
+    def sandbox_url(self) -> str | None:
+        """The sandbox's URL as a person would type it; ``None`` for Alibaba Cloud."""
+        if self.address is None:
+            return None
+        host, port = self.address
+        return f"{self.scheme}://{f'[{host}]' if ':' in host else host}:{port}"
+
 
 def _is_loopback(host: str) -> bool:
     if host == "localhost":
