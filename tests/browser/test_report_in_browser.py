@@ -191,3 +191,21 @@ def test_the_report_fits_the_window_and_is_screenshotted(open_report, demo_repor
     for name in ("report.png", "report-items.png"):
         data = (SCREENSHOTS / name).read_bytes()
         assert data.startswith(PNG_SIGNATURE) and len(data) > 50_000
+
+
+@pytest.mark.parametrize("width", [360, 420])
+def test_on_a_phone_the_page_never_scrolls_sideways(open_report, demo_report, width):
+    # Long API field paths and URLs wrap, the Top 10 scrolls inside its panel, and
+    # each failing resource becomes a block with its values under their headings.
+    page = open_report(demo_report).page
+    page.set_viewport_size({"width": width, "height": 800})
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    region = page.locator("table.resources td[data-label=Region]").first
+
+    assert overflow <= 0
+    assert region.evaluate("cell => getComputedStyle(cell).display") == "block"
+    assert page.locator("table.resources thead").first.is_hidden()
