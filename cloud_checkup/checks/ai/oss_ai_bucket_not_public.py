@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._ai import AI_BUCKETS
 from .._fields import dig
 from ..base import Category, Package, Remediation, Severity, check
 from ._ai_buckets import BUCKET_TYPE, ai_bucket_findings
@@ -36,6 +37,7 @@ _PUBLIC = frozenset({"public-read", "public-read-write"})
         command="aliyun oss stat oss://<bucket>",
     ),
     needs=("oss.buckets", "oss.bucket_info"),
+    assets=AI_BUCKETS,
     references=("CIS 2.0.0 5.1", "Cloud Config oss-bucket-public-read-prohibited"),
     resource_type=BUCKET_TYPE,
     applies_to="OSS buckets holding models or datasets",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from .._ai import where
+from .._ai import running, where
 from .._fields import as_int, dig
 from ..base import Category, Finding, Package, Remediation, Severity, check
 
 _TYPE = "ACS::PAI::DSWInstance"
+
+_RUNNING = running("pai-dsw.instances")
 
 
 @check(
@@ -33,13 +35,12 @@ _TYPE = "ACS::PAI::DSWInstance"
         command="aliyun pai-dsw GET /api/v2/instances --region <region>",
     ),
     needs=("pai-dsw.instances",),
+    assets=_RUNNING,
     references=("Cloud Config idle resource detection best practices",),
     resource_type=_TYPE,
 )
 def evaluate(inventory):
-    for instance in inventory.records("pai-dsw.instances"):
-        if str(instance.get("Status", "")).lower() != "running":
-            continue
+    for instance in _RUNNING.records(inventory):
         instance_id = instance["InstanceId"]
         kw = where(instance, "InstanceName", _TYPE)
         idle = as_int(dig(instance, "IdleInstanceCuller.MaxIdleTimeInMinutes")) or 0
