@@ -196,7 +196,7 @@ def _configure_logging(verbosity: int) -> None:
 def _scan(args: argparse.Namespace) -> int:
     from cloud_checkup.app.runner import ScanError, ScanJob, ScanRequest
 
-    problem = _check_outputs(args)
+    problem = _check_outputs(args) or _ai_items_without_ai(args)
     if problem:
         print(f"cloud-checkup: {problem}", file=sys.stderr)
         return EXIT_USAGE
@@ -234,13 +234,17 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 async def _fit_ai_package(target, request, store, args):
-    """The request, with only the AI items the allowance covers unless charges are OK.
+    """The request, withholding the AI items the allowance does not cover, unless
+    charges are accepted; withheld items are reported not checked, with why.
 
     Raises:
         ScanError: the AI package cannot run for this account (CSPM is off).
     """
-    from cloud_checkup.app.allowance import AllowanceLedger, plan_ai_scans
-    from cloud_checkup.app.engine import select_checks
+    from cloud_checkup.app.allowance import (
+        AllowanceLedger,
+        left_out_reason,
+        plan_ai_scans,
+    )
     from cloud_checkup.app.runner import ScanError, ai_preflight
 
     preflight = await ai_preflight(target, request)
@@ -251,23 +255,24 @@ async def _fit_ai_package(target, request, store, args):
             f"{status.how_to_enable} See {status.help_url} (or scan without --ai)."
         )
     estimate = preflight.estimate
-    remaining = AllowanceLedger(store).remaining(preflight.account_id) if store else 0
-    ai_items = [
-        c.id for c in select_checks(request, catalogue()) if c.package is Package.AI
-    ]
     if args.demo:
         # The demo account is served by the sandbox: nothing there is ever billed.
         print(
-            f"AI package: about {estimate.scans} AI scans ({estimate.assets} AI assets "
-            f"x {estimate.items} items); the demo account is a sandbox, so they are "
-            "never billed and no allowance is needed.",
+            f"AI package: {_ai_scans_words(estimate)}; the demo account is a sandbox, "
+            "so they are never billed and no allowance is needed.",
             file=sys.stderr,
         )
         return request
-    plan = plan_ai_scans(estimate.assets, ai_items, remaining, args.accept_ai_charges)
+    allowance = (
+        AllowanceLedger(store).allowance(preflight.account_id) if store else None
+    )
+    now = datetime.now(UTC)
+    remaining = allowance.remaining(now) if allowance else 0
+    costs = estimate.scans_by_item
+    plan = plan_ai_scans(costs, costs, remaining, args.accept_ai_charges)
     print(
-        f"AI package: about {estimate.scans} AI scans ({estimate.assets} AI assets x "
-        f"{estimate.items} items); {remaining} left in the free allowance.",
+        f"AI package: {_ai_scans_words(estimate)}; {remaining} left in the free "
+        "allowance.",
         file=sys.stderr,
     )
     if plan.beyond_allowance:
@@ -278,18 +283,45 @@ async def _fit_ai_package(target, request, store, args):
         )
     if not plan.left_out:
         return request
+    steps = _next_steps(args)
+    left_out = sum(costs[item] for item in plan.left_out)
     print(
-        f"  Left out, as the free allowance does not cover them "
-        f"({len(plan.left_out)} items; claim the allowance with 'cloud-checkup "
-        f"ai-allowance claim', or add --accept-ai-charges): "
-        f"{', '.join(plan.left_out)}",
+        f"  Left out ({cli_words.counted(len(plan.left_out), 'AI item')}, reported "
+        "as not checked): "
+        f"{', '.join(plan.left_out)}.\n  "
+        + left_out_reason(allowance, now, left_out, steps, what="them"),
         file=sys.stderr,
     )
-    standard = {
-        c.id for c in select_checks(request, catalogue()) if c.package is not Package.AI
-    }
-    return dataclasses.replace(
-        request, check_ids=frozenset(standard | set(plan.included))
+    withheld = tuple(
+        (item, left_out_reason(allowance, now, costs[item], steps))
+        for item in plan.left_out
+    )
+    return dataclasses.replace(request, withheld=withheld)
+
+
+def _account_flag(args: argparse.Namespace) -> str:
+    """The option naming the account of ``args``, to repeat in a suggested command."""
+    if args.profile:
+        return f"--profile {args.profile}"
+    return f"--sandbox {args.sandbox}" if args.sandbox else "--demo"
+
+
+def _ai_scans_words(estimate) -> str:
+    """The AI scans a run makes, and what they are: the same count the ledger keeps."""
+    scans = cli_words.counted(estimate.scans, "AI scan")
+    items = cli_words.counted(estimate.items, "AI item")
+    assets = cli_words.counted(estimate.assets, "AI asset")
+    return f"{scans} ({items}, each on the AI assets of its kind; {assets} in all)"
+
+
+def _next_steps(args: argparse.Namespace):
+    """How to claim the allowance or accept charges, for the account just scanned."""
+    from cloud_checkup.app.allowance import NextSteps
+
+    return NextSteps(
+        claim=f"claim it with 'cloud-checkup ai-allowance claim {_account_flag(args)}'",
+        consent="scan again with --accept-ai-charges (Security Center may bill the "
+        "AI scans past the allowance)",
     )
 
 
@@ -317,7 +349,7 @@ def _ai_allowance(args: argparse.Namespace) -> int:
     if allowance is None:
         print(
             f"Account {account} has not claimed its free allowance of AI scans. "
-            "Claim it with: cloud-checkup ai-allowance claim (with the same account)."
+            f"Claim it with: cloud-checkup ai-allowance claim {_account_flag(args)}"
         )
         return EXIT_OK
     now = datetime.now(UTC)
@@ -570,6 +602,20 @@ def _port(text: str) -> int:
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError("a port is a number from 0 to 65535")
     return port
+
+
+def _ai_items_without_ai(args: argparse.Namespace) -> str | None:
+    """AI items only run through the AI package's gate: estimate, allowance, consent."""
+    if args.ai or not args.checks:
+        return None
+    items = catalogue()
+    ai_items = [i for i in args.checks if i in items and items[i].package is Package.AI]
+    if not ai_items:
+        return None
+    return (
+        f"{', '.join(ai_items)}: AI items run only with --ai, which counts their AI "
+        "scans against the free allowance first; add --ai."
+    )
 
 
 def _check_outputs(args: argparse.Namespace) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -66,24 +67,54 @@ def test_scan_failures_exit_non_zero_with_words_not_tracebacks(env, tmp_path):
         assert "Traceback" not in done.stderr
 
 
-def test_ai_items_the_allowance_does_not_cover_are_left_out_and_named(env):
+def test_ai_items_the_allowance_does_not_cover_are_reported_not_checked(env):
     # The demo account's data served as any other dataset: the demo itself can
     # never be billed and so never asks.
     account = ("--sandbox", str(demo_dataset_path()))
     ai_ids = {c.id for c in catalogue().values() if c.package is Package.AI}
     unclaimed = cli("scan", *account, "--ai", "--json", "-", env=env)
     assert unclaimed.returncode == 0, unclaimed.stderr
-    scanned = {r["check_id"] for r in json.loads(unclaimed.stdout)["results"]}
-    assert not scanned & ai_ids
-    assert "Left out" in unclaimed.stderr and "ai-allowance claim" in unclaimed.stderr
+    results = json.loads(unclaimed.stdout)["results"]
+    left_out = {r["check_id"]: r for r in results if r["check_id"] in ai_ids}
+    assert set(left_out) == ai_ids  # in the report, not only on stderr
+    for result in left_out.values():
+        assert result["status"] == "not_checked"
+        assert "has not been claimed" in result["reason"]
+        assert f"ai-allowance claim --sandbox {account[1]}" in result["reason"]
+        assert "--accept-ai-charges" in result["reason"]
+    assert f"ai-allowance claim --sandbox {account[1]}" in unclaimed.stderr
 
     claimed = cli("ai-allowance", "claim", *account, env=env)
     assert claimed.returncode == 0 and "1000 of 1000" in claimed.stdout
     covered = cli("scan", *account, "--ai", "--json", "-", env=env)
-    scanned = {r["check_id"] for r in json.loads(covered.stdout)["results"]}
-    assert scanned & ai_ids
+    statuses = {
+        r["status"]
+        for r in json.loads(covered.stdout)["results"]
+        if r["check_id"] in ai_ids
+    }
+    assert "not_checked" not in statuses
+    # What the scan said it would use is what the allowance was charged.
+    estimated = int(re.search(r"AI package: (\d+) AI scans? ", covered.stderr)[1])
     shown = cli("ai-allowance", "show", *account, env=env)
-    assert "used" in shown.stdout and "1000 of 1000" not in shown.stdout
+    assert f"{1000 - estimated} of 1000 free AI scans left" in shown.stdout
+    assert f"({estimated} used)" in shown.stdout
+
+
+def test_an_ai_item_named_without_ai_is_refused_in_one_line_naming_ai(env):
+    done = cli("scan", "--demo", "--checks", "pai-dsw-no-internet-access", env=env)
+    assert done.returncode == 2
+    assert "--ai" in done.stderr and "pai-dsw-no-internet-access" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_an_ai_item_named_with_ai_goes_through_the_allowance(env):
+    account = ("--sandbox", str(demo_dataset_path()))
+    item = "pai-dsw-no-internet-access"
+    done = cli("scan", *account, "--ai", "--checks", item, "--json", "-", env=env)
+    assert done.returncode == 0, done.stderr
+    [result] = json.loads(done.stdout)["results"]
+    assert result["check_id"] == item and result["status"] == "not_checked"
+    assert "AI package: 1 AI scan (1 AI item," in done.stderr
 
 
 def test_ai_without_cspm_says_why_and_how_to_turn_it_on(env, tmp_path):

@@ -2,8 +2,11 @@
 
 The AI security package needs Security Center's cloud security posture management
 (CSPM) pay-as-you-go module switched on. Scanning one AI item on one AI asset is one
-AI scan; the app shows assets x items before starting, and the allowance ledger counts
-what each scan actually used.
+AI scan. An item judges only the assets of its own kind (``Check.assets``: a DSW item
+judges DSW instances, not OSS buckets), so the AI scans of a run are the sum, over its
+AI items, of the assets each judges. The app shows that sum before starting, read from
+the same lists the scan reads, and the allowance ledger counts what each scan used by
+the same rule.
 """
 
 from __future__ import annotations
@@ -11,9 +14,9 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from cloud_checkup.checks.base import Category, Check, Status
+from cloud_checkup.checks.base import Assets, Category, Check, Status
 
 from .cloud import CloudClient, CloudError
 from .collect import Collector
@@ -45,15 +48,25 @@ class AiPackageStatus:
 
 @dataclass(frozen=True)
 class AiEstimate:
-    """The AI scans a run would make: distinct AI assets times AI items."""
+    """The AI scans a run would make: for each AI item, the assets it judges.
 
-    assets: int
-    items: int
+    Attributes:
+        scans_by_item: AI scans per AI item id, in catalogue order.
+        assets: distinct AI assets that at least one item judges.
+        unreadable: the lists that could not be read (their assets are not counted).
+    """
+
+    scans_by_item: Mapping[str, int] = field(default_factory=dict)
+    assets: int = 0
     unreadable: tuple[str, ...] = ()
 
     @property
+    def items(self) -> int:
+        return len(self.scans_by_item)
+
+    @property
     def scans(self) -> int:
-        return self.assets * self.items
+        return sum(self.scans_by_item.values())
 
 
 async def ai_package_status(cloud: CloudClient) -> AiPackageStatus:
@@ -103,47 +116,73 @@ def _module_switches(value: object) -> dict | None:
     return parsed if isinstance(parsed, dict) else None
 
 
-def ai_asset_collections(checks: Iterable[Check]) -> list[ListCollection]:
-    """The list collections naming AI assets: each AI item's first list it reads."""
-    known = all_collections()
-    found: dict[str, ListCollection] = {}
-    for item in checks:
-        if item.category is not Category.AI:
-            continue
-        for name in item.needs:
-            spec = known[name]
-            if isinstance(spec, DetailCollection):
-                spec = known[spec.parent]
-            found.setdefault(spec.name, spec)
-            break
-    return list(found.values())
+def item_assets(item: Check) -> Assets:
+    """What an item judges: its declared assets, else every record of its first list."""
+    if item.assets is not None:
+        return item.assets
+    spec = all_collections()[item.needs[0]]
+    if isinstance(spec, DetailCollection):
+        return Assets(spec.parent)
+    return Assets(spec.name)
 
 
 async def estimate_ai_scans(
     cloud: CloudClient, regions: list[str], checks: Iterable[Check]
 ) -> AiEstimate:
-    checks = list(checks)
+    """The AI scans the AI items among ``checks`` will make, from the lists they read.
+
+    Each list is read once, as the scan reads it; an item judges the records its
+    ``Assets`` keep. Assets whose details turn out unreadable during the scan are
+    not counted then (``ai_scans_used``), so the estimate is the most a scan uses.
+    """
     ai_items = [item for item in checks if item.category is Category.AI]
     collector = Collector(cloud, regions)
-    assets: set[tuple[str, str]] = set()
+    known = all_collections()
+    lists: dict[str, list] = {}
     unreadable = []
-    for spec in ai_asset_collections(ai_items):
-        result = await collector.fetch_list(spec)
-        if not result.ok:
-            unreadable.append(f"{spec.name}: {result.error}")
-            continue
-        for index, record in enumerate(result.records):
-            key = record.get(spec.id_field) if spec.id_field else None
-            assets.add((spec.name, str(key if key is not None else index)))
-    return AiEstimate(len(assets), len(ai_items), tuple(unreadable))
+    for name in dict.fromkeys(item_assets(item).collection for item in ai_items):
+        result = await collector.fetch_list(known[name])
+        if result.ok:
+            lists[name] = result.records
+        else:
+            unreadable.append(f"{name}: {result.error}")
+    scans_by_item: dict[str, int] = {}
+    assets: set[tuple[str, str]] = set()
+    for item in ai_items:
+        scope = item_assets(item)
+        spec = known[scope.collection]
+        judged = [
+            _asset_key(spec, index, record)
+            for index, record in enumerate(lists.get(spec.name, ()))
+            if scope.applies(record)
+        ]
+        scans_by_item[item.id] = len(judged)
+        assets.update(judged)
+    return AiEstimate(scans_by_item, len(assets), tuple(unreadable))
+
+
+def _asset_key(spec: ListCollection, index: int, record) -> tuple[str, str]:
+    """The asset a record names: its id, or its place in the list if it has none."""
+    key = record.get(spec.id_field) if spec.id_field else None
+    return spec.name, str(key if key is not None else index)
 
 
 def ai_scans_used(scan: ScanResult, catalogue: Mapping[str, Check]) -> int:
-    """The AI scans a finished scan made: one per AI item per asset it evaluated."""
+    """The AI scans a finished scan made: one per AI item per asset it judged.
+
+    An asset whose data could not be read (not checked) was not judged, so it is not
+    counted.
+    """
     used = 0
     for result in scan.results:
         item = catalogue.get(result.check_id)
         if item is None or item.category is not Category.AI:
             continue
-        used += sum(1 for f in result.findings if f.status is not Status.NOT_CHECKED)
+        used += len(
+            {
+                f.resource_id
+                for f in result.findings
+                if f.status is not Status.NOT_CHECKED
+            }
+        )
     return used

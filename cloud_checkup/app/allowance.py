@@ -113,6 +113,47 @@ def plan_ai_scans(
     return AiScanPlan(tuple(included), tuple(left_out), scans, scans, 0)
 
 
+@dataclass(frozen=True)
+class NextSteps:
+    """How the user of one front end claims the allowance, or agrees to billed scans.
+
+    Each is the end of a sentence: "To scan it, <claim>, or <consent>."
+    """
+
+    claim: str
+    consent: str
+
+
+def left_out_reason(
+    allowance: Allowance | None,
+    now: datetime,
+    scans: int,
+    steps: NextSteps,
+    what: str = "it",
+) -> str:
+    """Why AI items needing ``scans`` AI scans were left out, and what to do about it.
+
+    The words follow the allowance's case: never claimed (claim it, or consent),
+    expired or too small (only consent helps: it is claimed once per account).
+    """
+    if allowance is None:
+        why = "the free allowance of AI scans has not been claimed"
+        todo = f"{steps.claim}, or {steps.consent}"
+    elif allowance.expired(now):
+        why = (
+            f"the free allowance of AI scans expired on {allowance.expires_at:%Y-%m-%d}"
+        )
+        todo = steps.consent
+    else:
+        left = allowance.remaining(now)
+        why = f"{scans} AI scans are needed and the free allowance has {left} left"
+        todo = steps.consent
+    return (
+        f"Not scanned, as the free allowance does not cover {what}: {why}. "
+        f"To scan {what}, {todo}."
+    )
+
+
 def _assets_for(assets: int | Mapping[str, int], item: str) -> int:
     count = assets if isinstance(assets, int) else assets.get(item, 0)
     if count < 0:

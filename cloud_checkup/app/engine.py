@@ -54,11 +54,18 @@ class ScanError(Exception):
 
 @dataclass(frozen=True)
 class ScanRequest:
-    """What to scan: packages, optionally only some items and regions."""
+    """What to scan: packages, optionally only some items and regions.
+
+    Attributes:
+        withheld: selected items not to run, each with why (an AI item the free
+            allowance does not cover): they are reported not checked with that
+            reason, so that the report still lists every selected item.
+    """
 
     packages: frozenset[Package] = frozenset({Package.STANDARD})
     check_ids: frozenset[str] | None = None
     regions: tuple[str, ...] | None = None
+    withheld: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,22 @@ def select_checks(request: ScanRequest, catalogue: Mapping[str, Check]) -> list[
             raise ScanError(f"Unknown check items: {', '.join(unknown)}")
         return [catalogue[i] for i in catalogue if i in request.check_ids]
     return [c for c in catalogue.values() if c.package in request.packages]
+
+
+def _refuse_ai_items_outside_the_package(
+    checks: Iterable[Check], packages: frozenset[Package]
+) -> None:
+    """AI items run only with the AI package: its prerequisite, estimate and allowance
+    apply to them, and the allowance ledger counts only scans of that package.
+
+    Raises:
+        ScanError: an AI item was selected without the AI package.
+    """
+    if Package.AI in packages:
+        return
+    ai_items = [item.id for item in checks if item.package is Package.AI]
+    if ai_items:
+        raise ScanError(f"AI items run only with the AI package: {', '.join(ai_items)}")
 
 
 def needed_collections(checks: Iterable[Check]) -> list[str]:
@@ -250,10 +273,12 @@ class Scanner:
             ScanError: the account could not be identified or its regions listed.
         """
         checks = select_checks(request, self._catalogue)
+        _refuse_ai_items_outside_the_package(checks, request.packages)
         completed = list(resume.completed) if resume else []
         done_ids = {result.check_id for result in completed}
         remaining = [item for item in checks if item.id not in done_ids]
-        collections = needed_collections(remaining)
+        withheld = dict(request.withheld)
+        collections = needed_collections(i for i in remaining if i.id not in withheld)
         account, regions = await self._account_and_regions(request.regions)
 
         scan = ScanResult(
@@ -274,7 +299,9 @@ class Scanner:
         )
 
         self._work = asyncio.create_task(
-            self._collect_and_evaluate(scan, remaining, collections, totals, on_event)
+            self._collect_and_evaluate(
+                scan, remaining, withheld, collections, totals, on_event
+            )
         )
         if self._cancel_requested:
             self._work.cancel()
@@ -339,6 +366,7 @@ class Scanner:
         self,
         scan: ScanResult,
         checks: list[Check],
+        withheld: Mapping[str, str],
         collections: list[str],
         totals: dict[Category, int],
         on_event: Callable[[ScanEvent], None],
@@ -372,8 +400,11 @@ class Scanner:
                 )
 
         async def evaluate(item: Check) -> None:
-            results = {name: await _outcome(name, fetched[name]) for name in item.needs}
-            result = self._judge(self._evaluate(item, results, scan), scan)
+            if item.id in withheld:
+                result = ItemResult(item.id, Status.NOT_CHECKED, withheld[item.id])
+            else:
+                results = {n: await _outcome(n, fetched[n]) for n in item.needs}
+                result = self._judge(self._evaluate(item, results, scan), scan)
             scan.results.append(result)
             count(result)
             on_event(ItemFinished(result))

@@ -11,7 +11,7 @@ from typing import Any
 from ._details import read_detail, unreadable
 from ._fields import admits_every_address, as_int, as_list
 from ._security_group import ingress_rules, internet_exposures, split_doubtful
-from .base import Finding, Inventory, Record
+from .base import Assets, Finding, Inventory, Record
 
 # Ports of remote administration and of the AI tools Security Center lists as AI
 # components (notebooks, inference servers, model UIs, vector databases).
@@ -114,8 +114,21 @@ def has_gpu(instance: Mapping[str, Any]) -> bool:
     return (as_int(instance.get("GPUAmount")) or 0) > 0
 
 
+GPU_INSTANCES = Assets("ecs.instances", has_gpu)
+
+# The buckets the AI bucket items judge.
+AI_BUCKETS = Assets("oss.buckets", lambda bucket: is_ai_bucket(str(bucket["Name"])))
+
+
+def running(collection: str) -> Assets:
+    """The records of ``collection`` whose ``Status`` is Running, in any case."""
+    return Assets(
+        collection, lambda record: str(record.get("Status", "")).lower() == "running"
+    )
+
+
 def gpu_instances(inventory: Inventory) -> list[Record]:
-    return [i for i in inventory.records("ecs.instances") if has_gpu(i)]
+    return GPU_INSTANCES.records(inventory)
 
 
 def is_internet(cidr: Any) -> bool:

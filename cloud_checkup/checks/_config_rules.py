@@ -5,10 +5,21 @@ active or not yet evaluated leaves it not checked, with how to make it readable.
 
 from __future__ import annotations
 
-from .base import Finding, Inventory, Status
+from .base import Assets, Finding, Inventory, Status
 
 RULES = "config.rules"
 _ACCOUNT = "account"
+
+
+def active_rule(identifier: str) -> Assets:
+    """The rules an item reads: the active deployments of the managed rule."""
+    return Assets(
+        RULES,
+        lambda rule: (
+            _is(rule, identifier)
+            and str(rule.get("ConfigRuleState")).upper() == "ACTIVE"
+        ),
+    )
 
 
 def rule_findings(inventory: Inventory, identifier: str) -> list[Finding]:
@@ -23,7 +34,7 @@ def rule_findings(inventory: Inventory, identifier: str) -> list[Finding]:
                 "the checkup judge this",
             )
         ]
-    active = [r for r in rules if str(r.get("ConfigRuleState")).upper() == "ACTIVE"]
+    active = active_rule(identifier).records(inventory)
     if not active:
         states = ", ".join(sorted({str(r.get("ConfigRuleState")) for r in rules}))
         return [Finding.unknown(_ACCOUNT, f"The rule {identifier} is {states}")]

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from ._fields import as_int
-from .base import Finding, Inventory, Record
+from .base import Assets, Finding, Inventory, Record
 
 API_KEYS = "modelstudio.api_keys"
 API_KEY_TYPE = "ACS::ModelStudio::ApiKey"
@@ -20,15 +20,17 @@ Verdict = Callable[[Mapping[str, Any], str, dict[str, Any]], Finding]
 
 def key_findings(inventory: Inventory, verdict: Verdict) -> Iterator[Finding]:
     """``verdict`` on every active API key of every region."""
-    for key in inventory.records(API_KEYS):
-        if is_active(key):
-            yield verdict(key, key_id(key), where(key))
+    for key in ACTIVE_KEYS.records(inventory):
+        yield verdict(key, key_id(key), where(key))
 
 
 def is_active(key: Mapping[str, Any]) -> bool:
     """False only for a key the API marks disabled (1); a key whose state is absent
     or unreadable may be in use, so it is judged."""
     return as_int(key.get("disabled")) != 1
+
+
+ACTIVE_KEYS = Assets(API_KEYS, is_active)
 
 
 def key_id(key: Mapping[str, Any]) -> str:

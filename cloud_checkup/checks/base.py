@@ -203,6 +203,26 @@ class Inventory(Protocol):
 Evaluate = Callable[[Inventory], Iterable[Finding]]
 
 
+def _every(record: Mapping[str, Any]) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Assets:
+    """The resources an item judges: the records of one list that ``applies`` keeps.
+
+    ``applies`` reads only the list's own fields, so that which resources an item
+    judges is known from the list alone, before the scan: the AI package counts one
+    AI scan per AI item per asset it judges, and shows that count first.
+    """
+
+    collection: str
+    applies: Callable[[Mapping[str, Any]], bool] = _every
+
+    def records(self, inventory: Inventory) -> list[Record]:
+        return [r for r in inventory.records(self.collection) if self.applies(r)]
+
+
 @dataclass(frozen=True)
 class Check:
     """One check item of the catalogue.
@@ -217,6 +237,8 @@ class Check:
         applies_to: the resources the item judges, in words, where they are
             narrower than its resource type ("RDS PostgreSQL instances"); says why
             the item is not applicable when there are none.
+        assets: the resources the item judges, as data, for AI items whose assets
+            are not simply every record of the first list they read.
     """
 
     id: str
@@ -234,6 +256,7 @@ class Check:
     resource_type: str | None = None
     tags: tuple[str, ...] = field(default=())
     applies_to: str | None = None
+    assets: Assets | None = None
 
 
 _REGISTRY: dict[str, Check] = {}

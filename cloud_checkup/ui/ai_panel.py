@@ -17,8 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloud_checkup.app.allowance import FREE_AI_SCANS, Allowance
-from cloud_checkup.app.runner import AiPreflight
+from cloud_checkup.app.allowance import (
+    FREE_AI_SCANS,
+    AiScanPlan,
+    Allowance,
+    NextSteps,
+    left_out_reason,
+    plan_ai_scans,
+)
+from cloud_checkup.app.runner import AiPreflight, ScanRequest
+from cloud_checkup.checks import Package
 
 from .presentation import plural
 from .widgets import mute
@@ -49,16 +57,29 @@ class AiState:
             return 0
         return self.allowance.remaining(self.now)
 
-    @property
-    def scans(self) -> int | None:
+    def ai_items(self, request: ScanRequest) -> list[str]:
+        """The AI items ``request`` runs, as the estimate knows them (all of them)."""
+        if Package.AI not in request.packages:
+            return []
         estimate = self.preflight.estimate
-        return estimate.scans if estimate else None
+        items = estimate.scans_by_item if estimate else {}
+        return [i for i in items if request.check_ids is None or i in request.check_ids]
 
-    @property
-    def beyond_allowance(self) -> int:
-        if not self.billable:
-            return 0
-        return max(0, (self.scans or 0) - self.remaining)
+    def plan(self, items: list[str], consent: bool) -> AiScanPlan:
+        """Which of the AI ``items`` fit the allowance, by the AI scans each makes."""
+        estimate = self.preflight.estimate
+        costs = estimate.scans_by_item if estimate else {}
+        return plan_ai_scans(costs, items, self.remaining, consent)
+
+    def needs_consent(self, items: list[str]) -> bool:
+        """Scanning ``items`` goes past the free allowance of a billable account."""
+        available = self.preflight.status.available
+        return self.billable and available and self.plan(items, True).beyond_allowance
+
+    def left_out_reason(self, item: str, steps: NextSteps) -> str:
+        estimate = self.preflight.estimate
+        scans = estimate.scans_by_item.get(item, 0) if estimate else 0
+        return left_out_reason(self.allowance, self.now, scans, steps)
 
 
 class AiPackagePanel(QWidget):
@@ -192,12 +213,10 @@ class AiPackagePanel(QWidget):
         estimate = state.preflight.estimate
         if estimate is None:
             return self.tr("The number of AI scans is not known yet.")
-        text = self.tr("About {scans} ({assets} × {items})").format(
+        # The figure the command line shows too, and the one the ledger will count.
+        text = self.tr("{scans} ({items}, each on the assets of its kind)").format(
             scans=plural(
                 estimate.scans, self.tr("{count} AI scan"), self.tr("{count} AI scans")
-            ),
-            assets=plural(
-                estimate.assets, self.tr("{count} asset"), self.tr("{count} assets")
             ),
             items=plural(
                 estimate.items, self.tr("{count} item"), self.tr("{count} items")
@@ -243,7 +262,7 @@ class AiPackagePanel(QWidget):
             self.claimRequested.emit(self.state.account_id)
 
 
-def ask_consent(parent: QWidget, state: AiState) -> QMessageBox:
+def ask_consent(parent: QWidget, plan: AiScanPlan) -> QMessageBox:
     """Ask before AI scans past the free allowance; the caller reads the button.
 
     The box is opened (not executed); its buttons carry ``consent`` properties:
@@ -258,9 +277,9 @@ def ask_consent(parent: QWidget, state: AiState) -> QMessageBox:
             "This checkup would make about {scans} AI scans; the free allowance "
             "covers {covered}. Security Center may bill the other {beyond}."
         ).format(
-            scans=f"{state.scans or 0:,}",
-            covered=f"{state.remaining:,}",
-            beyond=f"{state.beyond_allowance:,}",
+            scans=f"{plan.scans:,}",
+            covered=f"{plan.covered:,}",
+            beyond=f"{plan.beyond_allowance:,}",
         )
     )
     scan_all = box.addButton(

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloud_checkup.app.ai_package import ai_scans_used
-from cloud_checkup.app.allowance import AllowanceLedger, plan_ai_scans
+from cloud_checkup.app.allowance import AllowanceLedger, NextSteps
 from cloud_checkup.app.engine import Resume
 from cloud_checkup.app.events import CategoryProgress, ScanStarted
 from cloud_checkup.app.exceptions import RecordedException, apply_exceptions
@@ -428,23 +428,27 @@ class MainWindow(QMainWindow):
         if choice is None or self.controller.running:
             return
         packages = self.checkup_page.packages()
-        request = ScanRequest(packages=packages)
-        state = self.checkup_page.ai_panel.state
-        if Package.AI in packages and state is None:
+        if Package.AI in packages and self.checkup_page.ai_panel.state is None:
             self._wait_for_ai_answer()
             return
-        needs_consent = (
-            Package.AI in packages
-            and state is not None
-            and state.preflight.status.available
-            and state.beyond_allowance > 0
-        )
-        if not needs_consent:
-            self._launch(choice, request)
+        self._launch_within_allowance(choice, ScanRequest(packages=packages))
+
+    def _launch_within_allowance(
+        self,
+        choice: AccountChoice,
+        request: ScanRequest,
+        verifies: ScanResult | None = None,
+    ) -> None:
+        """Launch ``request``; when its AI items go past the free allowance of a
+        billable account, ask first whether to scan them all or what it covers."""
+        state = self.checkup_page.ai_panel.state
+        ai_items = state.ai_items(request) if state else []
+        if not ai_items or not state.needs_consent(ai_items):
+            self._launch(choice, request, verifies=verifies)
             return
-        box = ask_consent(self, state)
+        box = ask_consent(self, state.plan(ai_items, consent=True))
         box.buttonClicked.connect(
-            lambda button: self._after_consent(button, choice, request, state)
+            lambda button: self._after_consent(button, choice, request, verifies)
         )
         self.consent_box = box
         box.open()
@@ -454,21 +458,19 @@ class MainWindow(QMainWindow):
         button: QAbstractButton,
         choice: AccountChoice,
         request: ScanRequest,
-        state: AiState,
+        verifies: ScanResult | None,
     ) -> None:
         consent = button.property("consent")
         if consent == "all":
-            self._launch(choice, request)
+            self._launch(choice, request, verifies=verifies)
         elif consent == "covered":
-            self._launch(choice, self._covered_request(request, state))
+            self._launch(choice, self._covered_request(request), verifies=verifies)
 
-    def _covered_request(self, request: ScanRequest, state: AiState) -> ScanRequest:
-        ai_items = [i for i, c in self._catalogue.items() if c.package is Package.AI]
-        assets = state.preflight.estimate.assets if state.preflight.estimate else 0
-        plan = plan_ai_scans(assets, ai_items, state.remaining, consent=False)
-        standard = [
-            i for i, c in self._catalogue.items() if c.package is not Package.AI
-        ]
+    def _covered_request(self, request: ScanRequest) -> ScanRequest:
+        """``request`` withholding the AI items the allowance does not cover: they are
+        reported not checked, with why and what to do."""
+        state = self.checkup_page.ai_panel.state
+        plan = state.plan(state.ai_items(request), consent=False)
         if plan.left_out:
             self.show_message(
                 plural(
@@ -481,9 +483,20 @@ class MainWindow(QMainWindow):
                     ),
                 )
             )
-        return dataclasses.replace(
-            request, check_ids=frozenset([*standard, *plan.included])
+        steps = NextSteps(
+            claim=self.tr(
+                "claim it with the button beside the AI package's checkbox on the "
+                "Checkup page"
+            ),
+            consent=self.tr(
+                "run the checkup again and choose to scan everything (Security "
+                "Center may bill the AI scans past the allowance)"
+            ),
         )
+        withheld = tuple(
+            (item, state.left_out_reason(item, steps)) for item in plan.left_out
+        )
+        return dataclasses.replace(request, withheld=withheld)
 
     def _launch(
         self,
@@ -712,7 +725,18 @@ class MainWindow(QMainWindow):
             {Package.STANDARD} | {self._catalogue[i].package for i in known}
         )
         request = ScanRequest(packages=packages, check_ids=known)
-        self._launch(choice, request, verifies=verified)
+        state = self.checkup_page.ai_panel.state
+        if Package.AI in packages and (
+            state is None or not state.preflight.status.available
+        ):
+            self.show_message(
+                self.tr(
+                    "AI items are re-checked once Security Center has said the AI "
+                    "package can run (see beside the AI checkbox)."
+                )
+            )
+            return
+        self._launch_within_allowance(choice, request, verifies=verified)
 
     def _offer_resume(self, interrupted: list[InterruptedScan]) -> None:
         resumable = [s for s in interrupted if self._choice_named(s.target) is not None]

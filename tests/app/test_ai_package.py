@@ -95,3 +95,44 @@ def test_ai_scans_used_counts_one_per_ai_item_per_asset_evaluated():
     # Two assets evaluated by the first AI item, one by the second; the unreadable
     # asset and the standard item cost no AI scans.
     assert ai_scans_used(scan, catalogue()) == 3
+
+
+def test_the_estimate_is_what_the_demo_scan_counts_item_by_item():
+    from cloud_checkup.app.runner import ScanJob, demo_target
+
+    request = ScanRequest(packages=frozenset(Package))
+    estimate = asyncio.run(ai_preflight(demo_target(), request)).estimate
+    scan = asyncio.run(ScanJob(demo_target(), request).run())
+
+    ai_items = [c for c in catalogue().values() if c.package is Package.AI]
+    assert list(estimate.scans_by_item) == [c.id for c in ai_items]
+    judged = {
+        r.check_id: len({f.resource_id for f in r.findings})
+        for r in scan.results
+        if r.check_id in estimate.scans_by_item
+    }
+    assert estimate.scans_by_item == judged
+    assert estimate.scans == ai_scans_used(scan, catalogue()) > 0
+    # An item scans only the assets of its kind, not every AI asset.
+    assert estimate.scans < estimate.assets * estimate.items
+
+
+def test_an_item_is_estimated_on_the_assets_it_judges_only(tmp_path):
+    # Two ECS instances, one with a GPU: the GPU items judge one asset each.
+    instances = [
+        {"InstanceId": "i-gpu", "GPUAmount": 1, "InstanceChargeType": "PostPaid"},
+        {"InstanceId": "i-web", "GPUAmount": 0, "InstanceChargeType": "PostPaid"},
+    ]
+    services = _sas('{"CSPM":1}')
+    services["ecs"] = {
+        "cn-hangzhou": {
+            "DescribeInstances": {
+                "Instances": {"Instance": instances},
+                "TotalCount": 2,
+            }
+        }
+    }
+    estimate = _preflight(tmp_path, services).estimate
+    gpu_items = [i for i in estimate.scans_by_item if i.startswith("ecs-gpu-")]
+    assert gpu_items
+    assert all(estimate.scans_by_item[i] == 1 for i in gpu_items)

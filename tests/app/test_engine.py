@@ -230,6 +230,30 @@ def test_the_standard_package_leaves_ai_items_out():
     assert "ai-one" not in {r.check_id for r in scan.results}
 
 
+def test_ai_items_named_without_the_ai_package_are_refused():
+    # The AI package's gate (estimate, allowance, consent) applies to its items only
+    # when they run in it: named on their own, they would bypass it.
+    request = ScanRequest(check_ids=frozenset({"passes", "ai-one"}))
+    with pytest.raises(ScanError, match="ai-one"):
+        run(base_dataset(USERS), request)
+
+
+def test_a_withheld_item_is_reported_not_checked_with_why_and_reads_nothing():
+    why = "Not scanned, as the free allowance does not cover it"
+    request = ScanRequest(
+        packages=frozenset(Package),
+        check_ids=frozenset({"ai-one", "no-policy"}),
+        withheld=(("ai-one", why),),
+    )
+    seen = []
+    scan, events = run(base_dataset(USERS), request, sandbox_seen=seen)
+    withheld = scan.result("ai-one")
+    assert (withheld.status, withheld.reason) == (Status.NOT_CHECKED, why)
+    assert withheld in [e.result for e in events if isinstance(e, ItemFinished)]
+    # Only the item that ran read its data: ram.users is ai-one's alone.
+    assert "ListUsers" not in {r.action for r in seen}
+
+
 def test_cancel_returns_promptly_with_what_was_finished():
     scan, events = run(base_dataset(USERS), cancel_after=1)
     assert scan.cancelled

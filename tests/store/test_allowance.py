@@ -9,9 +9,12 @@ from store_support import ACCOUNT, STANDARD, scan_of
 
 from cloud_checkup.app.allowance import (
     FREE_AI_SCANS,
+    Allowance,
     AllowanceError,
     AllowanceLedger,
+    NextSteps,
     add_months,
+    left_out_reason,
     plan_ai_scans,
 )
 
@@ -101,3 +104,26 @@ def test_with_consent_everything_is_scanned_and_the_excess_is_named():
 
     assert plan.left_out == ()
     assert (plan.scans, plan.covered, plan.beyond_allowance) == (120, 100, 20)
+
+
+STEPS = NextSteps(claim="claim it (how)", consent="accept charges (how)")
+
+
+def test_an_unclaimed_allowance_says_claim_it_or_accept_charges():
+    reason = left_out_reason(None, CLAIMED, 4, STEPS)
+    assert "has not been claimed" in reason
+    assert "claim it (how), or accept charges (how)" in reason
+
+
+def test_a_claimed_allowance_too_small_says_only_charges_help():
+    allowance = Allowance(ACCOUNT.id, 1000, CLAIMED, add_months(CLAIMED, 3), 998)
+    reason = left_out_reason(allowance, CLAIMED, 4, STEPS)
+    assert "4 AI scans are needed and the free allowance has 2 left" in reason
+    assert "accept charges (how)" in reason and "claim" not in reason
+
+
+def test_an_expired_allowance_says_when_and_that_only_charges_help():
+    allowance = Allowance(ACCOUNT.id, 1000, CLAIMED, add_months(CLAIMED, 3))
+    reason = left_out_reason(allowance, datetime(2027, 3, 1, tzinfo=UTC), 4, STEPS)
+    assert "expired on 2027-02-28" in reason
+    assert "accept charges (how)" in reason and "claim" not in reason

@@ -23,7 +23,7 @@ from cloud_checkup.app.connection import ROOT_ACCOUNT_WARNING
 from cloud_checkup.app.profiles import CredentialType, Profile, ProfileSecrets
 from cloud_checkup.app.runner import ScanRequest
 from cloud_checkup.app.store import Recorder
-from cloud_checkup.checks.base import Status
+from cloud_checkup.checks.base import Package, Status
 from cloud_checkup.ui.accounts_page import ProfilesColumn, ProfilesModel
 from cloud_checkup.ui.exceptions_page import ExceptionsModel
 from cloud_checkup.ui.history_page import HistoryModel, ScoreChart, comparison_html
@@ -222,7 +222,9 @@ def test_the_ai_estimate_and_allowance_show_beside_the_checkbox(
     _all_settled(fake_window, qloop)
     panel = fake_window.checkup_page.ai_panel
     assert panel.checkbox.isEnabled()
-    assert "About 20 AI scans (4 assets × 5 items)" in panel.status.text()
+    assert "20 AI scans (5 items, each on the assets of its kind)" in (
+        panel.status.text()
+    )
     assert "not claimed" in panel.status.text()
     panel.claim_button.click()
     _all_settled(fake_window, qloop)
@@ -260,8 +262,41 @@ def test_past_the_allowance_the_user_chooses_what_to_scan(
         lambda: _click(box, "Scan only what the allowance covers"),
     )
     request = jobs[-1][1]
-    assert request.check_ids is not None  # only the standard items fit: no AI items
-    assert all(not i.startswith("ai") for i in request.check_ids)
+    # Two of the five AI items fit in 1,000 AI scans; the other three are withheld
+    # (reported not checked, with what to do), not dropped from the checkup.
+    assert request.check_ids is None
+    assert len(request.withheld) == 3
+    assert all("scan everything" in why for _, why in request.withheld)
+
+
+def test_a_recheck_of_ai_items_past_the_allowance_asks_first(
+    fake_window, qloop, services, jobs
+):
+    from ui_fakes import available_preflight
+
+    from cloud_checkup.checks import catalogue
+
+    first = _scan(fake_window, qloop)
+    _all_settled(fake_window, qloop)
+    services.history.call_now(lambda s: AllowanceLedger(s).claim(ACCOUNT.id))
+    services.preflight = available_preflight(assets=400, items=5)
+    fake_window.refresh_ai_package()
+    _all_settled(fake_window, qloop)
+    ai = [c for c in catalogue().values() if c.package is Package.AI][:3]
+    fake_window._catalogue.update({c.id: c for c in ai})
+
+    fake_window.recheck(frozenset(c.id for c in ai))
+    box = _visible_box(fake_window, "aiConsent")
+    assert "about 1,200 AI scans" in box.text() and "covers 1,000" in box.text()
+    wait_for_signal(
+        qloop,
+        fake_window.scanFinished,
+        lambda: _click(box, "Scan only what the allowance covers"),
+    )
+    request, options = jobs[-1][1], jobs[-1][2]
+    assert request.check_ids == {c.id for c in ai}
+    assert [item for item, _ in request.withheld] == [ai[2].id]
+    assert options.rechecks == first.scan_id
 
 
 # History and the score change

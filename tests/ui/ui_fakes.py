@@ -313,15 +313,19 @@ class MemoryKeyring:
 
 
 def available_preflight(assets: int = 4, items: int = 5):
-    """A preflight that finds CSPM on and ``assets`` AI assets."""
+    """A preflight that finds CSPM on, and ``assets`` AI assets for each of the first
+    ``items`` AI items of the catalogue."""
     from cloud_checkup.app.ai_package import AiEstimate, AiPackageStatus
     from cloud_checkup.app.runner import AiPreflight
+    from cloud_checkup.checks import Package, catalogue
+
+    ai_items = [i for i, c in catalogue().items() if c.package is Package.AI]
 
     async def preflight(target, request):
         await asyncio.sleep(0)
         return AiPreflight(
             AiPackageStatus(True, "Cloud security posture management is on."),
-            AiEstimate(assets, items),
+            AiEstimate(dict.fromkeys(ai_items[:items], assets), assets),
         )
 
     return preflight

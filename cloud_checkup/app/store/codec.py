@@ -34,6 +34,9 @@ def request_text(request: ScanRequest) -> str:
             if request.check_ids is not None
             else None,
             "regions": list(request.regions) if request.regions is not None else None,
+            # Kept so that a resumed scan still leaves out what the allowance did not
+            # cover when it started.
+            "withheld": [list(pair) for pair in request.withheld],
         }
     )
 
@@ -46,6 +49,7 @@ def parse_request(text: str) -> ScanRequest:
         packages=frozenset(Package(p) for p in data.get("packages", ["standard"])),
         check_ids=frozenset(check_ids) if check_ids is not None else None,
         regions=tuple(regions) if regions is not None else None,
+        withheld=tuple((str(i), str(why)) for i, why in data.get("withheld", ())),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from .._ai import detail_or_unknown, is_ai_bucket
+from .._ai import AI_BUCKETS, detail_or_unknown
 from .._buckets import NotRead
 from ..base import Finding, Inventory
 
@@ -20,10 +20,8 @@ def ai_bucket_findings(
     inventory: Inventory, judge: Callable[[Mapping[str, Any]], Verdict]
 ) -> Iterable[Finding]:
     """One finding per AI bucket, from ``judge`` applied to its GetBucketInfo."""
-    for bucket in inventory.records("oss.buckets"):
+    for bucket in AI_BUCKETS.records(inventory):
         name = str(bucket["Name"])
-        if not is_ai_bucket(name):
-            continue
         kw = {"region": bucket.region, "name": name, "resource_type": BUCKET_TYPE}
         info, unknown = detail_or_unknown(
             inventory, "oss.bucket_info", name, "the bucket information", **kw

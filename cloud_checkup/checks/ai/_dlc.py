@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from .._ai import ACTIVE_JOB_STATES
-from ..base import Inventory, Record
+from ..base import Assets, Inventory, Record
 
 JOB_TYPE = "ACS::PAI::DLCJob"
 
 
+ACTIVE_JOBS = Assets(
+    "pai-dlc.jobs", lambda job: str(job.get("Status", "")).lower() in ACTIVE_JOB_STATES
+)
+
+
 def active_jobs(inventory: Inventory) -> list[Record]:
-    return [
-        job
-        for job in inventory.records("pai-dlc.jobs")
-        if str(job.get("Status", "")).lower() in ACTIVE_JOB_STATES
-    ]
+    return ACTIVE_JOBS.records(inventory)

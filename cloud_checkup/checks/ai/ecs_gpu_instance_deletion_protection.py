@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
-from .._ai import gpu_instances, where
+from .._ai import has_gpu, where
 from .._fields import as_bool
-from ..base import Category, Finding, Package, Remediation, Severity, check
+from ..base import (
+    Assets,
+    Category,
+    Finding,
+    Package,
+    Remediation,
+    Severity,
+    check,
+)
 
 _TYPE = "ACS::ECS::Instance"
+
+
+_PAY_AS_YOU_GO_GPU = Assets(
+    "ecs.instances",
+    lambda instance: (
+        has_gpu(instance)
+        and str(instance.get("InstanceChargeType", "")).lower() == "postpaid"
+    ),
+)
 
 
 @check(
@@ -41,14 +58,13 @@ _TYPE = "ACS::ECS::Instance"
         ),
     ),
     needs=("ecs.instances",),
+    assets=_PAY_AS_YOU_GO_GPU,
     references=("Cloud Config ecs-instance-deletion-protection-enabled",),
     resource_type=_TYPE,
     applies_to="pay-as-you-go GPU ECS instances",
 )
 def evaluate(inventory):
-    for instance in gpu_instances(inventory):
-        if str(instance.get("InstanceChargeType", "")).lower() != "postpaid":
-            continue
+    for instance in _PAY_AS_YOU_GO_GPU.records(inventory):
         instance_id = instance["InstanceId"]
         kw = where(instance, "InstanceName", _TYPE)
         protected = as_bool(instance.get("DeletionProtection"))

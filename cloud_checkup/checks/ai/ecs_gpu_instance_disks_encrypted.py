@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .._ai import gpu_instances, where
+from .._ai import GPU_INSTANCES, gpu_instances, where
 from .._fields import as_bool
 from ..base import Category, Finding, Package, Remediation, Severity, check
 
@@ -36,6 +36,7 @@ _TYPE = "ACS::ECS::Instance"
         command="aliyun ecs DescribeDisks --RegionId <region> --InstanceId <id>",
     ),
     needs=("ecs.instances", "ecs.disks"),
+    assets=GPU_INSTANCES,
     references=("CIS 2.0.0 4.2", "Cloud Config ecs-disk-encrypted"),
     resource_type=_TYPE,
     applies_to="GPU ECS instances",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._ai import gpu_instances, where
+from .._ai import GPU_INSTANCES, gpu_instances, where
 from .._instance_metadata import metadata_token_finding
 from ..base import Category, Package, Remediation, Severity, check
 
@@ -38,6 +38,7 @@ _TYPE = "ACS::ECS::Instance"
         ),
     ),
     needs=("ecs.instances",),
+    assets=GPU_INSTANCES,
     references=("Cloud Config ecs-instance-meta-data-mode-check",),
     resource_type=_TYPE,
     applies_to="GPU ECS instances",

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from .._ai import AI_SERVICE_PORTS, gpu_instances, security_group_exposure, where
+from .._ai import (
+    AI_SERVICE_PORTS,
+    GPU_INSTANCES,
+    gpu_instances,
+    security_group_exposure,
+    where,
+)
 from .._fields import as_list, dig
 from ..base import Category, Finding, Package, Remediation, Severity, check
 
@@ -43,6 +49,7 @@ _TYPE = "ACS::ECS::Instance"
         command="aliyun ecs DescribeSecurityGroupAttribute --SecurityGroupId <id>",
     ),
     needs=("ecs.instances", "ecs.security_groups", "ecs.security_group_rules"),
+    assets=GPU_INSTANCES,
     references=(
         "CIS 2.0.0 4.3",
         "CIS 2.0.0 4.4",

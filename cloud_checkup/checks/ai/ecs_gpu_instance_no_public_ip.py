@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .._fields import as_int, as_list, dig
+from .._ai import GPU_INSTANCES, gpu_instances
+from .._fields import as_list, dig
 from ..base import Category, Finding, Package, Remediation, Severity, check
 
 
@@ -32,14 +33,13 @@ from ..base import Category, Finding, Package, Remediation, Severity, check
         command="aliyun ecs DescribeInstances --RegionId <region>",
     ),
     needs=("ecs.instances",),
+    assets=GPU_INSTANCES,
     references=("Security Center AI assets: exposure analysis",),
     resource_type="ACS::ECS::Instance",
     applies_to="GPU ECS instances",
 )
 def evaluate(inventory):
-    for instance in inventory.records("ecs.instances"):
-        if not _has_gpu(instance):
-            continue
+    for instance in gpu_instances(inventory):
         instance_id = instance["InstanceId"]
         where = {"region": instance.region, "name": instance.get("InstanceName")}
         addresses = _public_addresses(instance)
@@ -48,10 +48,6 @@ def evaluate(inventory):
             yield Finding.failed(instance_id, text, **where)
         else:
             yield Finding.passed(instance_id, "No public address", **where)
-
-
-def _has_gpu(instance):
-    return (as_int(instance.get("GPUAmount")) or 0) > 0
 
 
 def _public_addresses(instance):

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from .._fields import admits_every_address, as_list
-from .._modelstudio import API_KEY_TYPE, API_KEYS, key_findings, permission_settings
+from .._modelstudio import (
+    ACTIVE_KEYS,
+    API_KEY_TYPE,
+    API_KEYS,
+    key_findings,
+    permission_settings,
+)
 from ..base import Category, Finding, Package, Remediation, Severity, check
 
 
@@ -32,6 +38,7 @@ from ..base import Category, Finding, Package, Remediation, Severity, check
         command="aliyun modelstudio GET /modelstudio/apikeys --region <region>",
     ),
     needs=(API_KEYS,),
+    assets=ACTIVE_KEYS,
     references=("Model Studio API key guidance: keep keys secure",),
     resource_type=API_KEY_TYPE,
     applies_to="active Model Studio API keys",

@@ -5,7 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from .._fields import parse_time
-from .._modelstudio import API_KEY_TYPE, API_KEYS, key_findings
+from .._modelstudio import (
+    ACTIVE_KEYS,
+    API_KEY_TYPE,
+    API_KEYS,
+    key_findings,
+)
 from ..base import Category, Finding, Package, Remediation, Severity, check
 
 MAX_AGE = timedelta(days=90)
@@ -37,6 +42,7 @@ MAX_AGE = timedelta(days=90)
         command="aliyun modelstudio GET /modelstudio/apikeys --region <region>",
     ),
     needs=(API_KEYS,),
+    assets=ACTIVE_KEYS,
     references=("Model Studio API key guidance: rotate keys periodically",),
     resource_type=API_KEY_TYPE,
     applies_to="active Model Studio API keys",

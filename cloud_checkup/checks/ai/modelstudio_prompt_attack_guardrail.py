@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._config_rules import RULES, rule_findings
+from .._config_rules import RULES, active_rule, rule_findings
 from ..base import Category, Package, Remediation, Severity, check
 
 _RULE = "bailian-response-guard-prompt-attack-enabled"
@@ -36,6 +36,7 @@ _RULE = "bailian-response-guard-prompt-attack-enabled"
         command="aliyun config ListConfigRules --PageSize 100",
     ),
     needs=(RULES,),
+    assets=active_rule(_RULE),
     references=(f"Cloud Config {_RULE}",),
     resource_type="ACS::Account",
     applies_to="Model Studio use in this account",

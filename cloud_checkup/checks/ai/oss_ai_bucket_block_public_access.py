@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._ai import AI_BUCKETS
 from .._buckets import NotRead, public_access_blocked
 from ..base import Category, Package, Remediation, Severity, check
 from ._ai_buckets import BUCKET_TYPE, ai_bucket_findings
@@ -35,6 +36,7 @@ from ._ai_buckets import BUCKET_TYPE, ai_bucket_findings
         command="aliyun oss stat oss://<bucket>",
     ),
     needs=("oss.buckets", "oss.bucket_info"),
+    assets=AI_BUCKETS,
     references=("CIS 2.0.0 5.1",),
     resource_type=BUCKET_TYPE,
     applies_to="OSS buckets holding models or datasets",

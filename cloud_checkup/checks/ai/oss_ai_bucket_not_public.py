@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._ai import AI_BUCKETS
 from .._buckets import PUBLIC_ACLS, NotRead, acl
 from ..base import Category, Package, Remediation, Severity, check
 from ._ai_buckets import BUCKET_TYPE, ai_bucket_findings
@@ -34,6 +35,7 @@ from ._ai_buckets import BUCKET_TYPE, ai_bucket_findings
         command="aliyun oss stat oss://<bucket>",
     ),
     needs=("oss.buckets", "oss.bucket_info"),
+    assets=AI_BUCKETS,
     references=("CIS 2.0.0 5.1", "Cloud Config oss-bucket-public-read-prohibited"),
     resource_type=BUCKET_TYPE,
     applies_to="OSS buckets holding models or datasets",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._ai import AI_BUCKETS
 from ..base import Category, Package, Remediation, Severity, check
 from ._ai_buckets import BUCKET_TYPE, ai_bucket_findings
 
@@ -31,6 +32,7 @@ from ._ai_buckets import BUCKET_TYPE, ai_bucket_findings
         command="aliyun oss bucket-versioning --method get oss://<bucket>",
     ),
     needs=("oss.buckets", "oss.bucket_info"),
+    assets=AI_BUCKETS,
     references=("Cloud Config oss-bucket-versioning-enabled",),
     resource_type=BUCKET_TYPE,
     applies_to="OSS buckets holding models or datasets",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .._ai import user_vpc, where
 from .._details import not_returned
 from ..base import Category, Finding, Package, Remediation, Severity, check
-from ._dlc import JOB_TYPE, active_jobs
+from ._dlc import ACTIVE_JOBS, JOB_TYPE, active_jobs
 
 
 @check(
@@ -33,6 +33,7 @@ from ._dlc import JOB_TYPE, active_jobs
         command="aliyun pai-dlc GET /api/v1/jobs --region <region>",
     ),
     needs=("pai-dlc.jobs",),
+    assets=ACTIVE_JOBS,
     references=("Security Center AI-SPM: PAI network isolation",),
     resource_type=JOB_TYPE,
 )

@@ -6,7 +6,7 @@ from .._ai import where
 from .._details import not_returned
 from .._fields import as_int
 from ..base import Category, Finding, Package, Remediation, Severity, check
-from ._dlc import JOB_TYPE, active_jobs
+from ._dlc import ACTIVE_JOBS, JOB_TYPE, active_jobs
 
 
 @check(
@@ -31,6 +31,7 @@ from ._dlc import JOB_TYPE, active_jobs
         command="aliyun pai-dlc GET /api/v1/jobs --region <region>",
     ),
     needs=("pai-dlc.jobs",),
+    assets=ACTIVE_JOBS,
     references=("Cloud Config idle resource detection best practices",),
     resource_type=JOB_TYPE,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .._ai import where
 from ..base import Category, Finding, Package, Remediation, Severity, check
-from ._dlc import JOB_TYPE, active_jobs
+from ._dlc import ACTIVE_JOBS, JOB_TYPE, active_jobs
 
 
 @check(
@@ -28,6 +28,7 @@ from ._dlc import JOB_TYPE, active_jobs
         command="aliyun pai-dlc GET /api/v1/jobs --region <region>",
     ),
     needs=("pai-dlc.jobs",),
+    assets=ACTIVE_JOBS,
     references=("Security Center AI-SPM: PAI asset exposure",),
     resource_type=JOB_TYPE,
 )

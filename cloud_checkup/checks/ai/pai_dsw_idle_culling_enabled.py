@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._ai import where
+from .._ai import running, where
 from .._details import not_returned
 from .._fields import as_int, dig
 from ..base import Category, Finding, Package, Remediation, Severity, check
@@ -10,6 +10,8 @@ from ..base import Category, Finding, Package, Remediation, Severity, check
 _TYPE = "ACS::PAI::DSWInstance"
 _IDLE_MINUTES = "IdleInstanceCuller.MaxIdleTimeInMinutes"
 _DUE_TIME = "InstanceShutdownTimer.DueTime"
+
+_RUNNING = running("pai-dsw.instances")
 
 
 @check(
@@ -36,13 +38,12 @@ _DUE_TIME = "InstanceShutdownTimer.DueTime"
         command="aliyun pai-dsw GET /api/v2/instances --region <region>",
     ),
     needs=("pai-dsw.instances",),
+    assets=_RUNNING,
     references=("Cloud Config idle resource detection best practices",),
     resource_type=_TYPE,
 )
 def evaluate(inventory):
-    for instance in inventory.records("pai-dsw.instances"):
-        if str(instance.get("Status", "")).lower() != "running":
-            continue
+    for instance in _RUNNING.records(inventory):
         kw = where(instance, "InstanceName", _TYPE)
         yield _verdict(instance["InstanceId"], instance, kw)
 

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from .._ai import AI_SERVICE_PORTS, security_group_exposure, where
 from .._fields import dig
-from ..base import Category, Finding, Package, Remediation, Severity, check
+from ..base import (
+    Assets,
+    Category,
+    Finding,
+    Package,
+    Remediation,
+    Severity,
+    check,
+)
 
 _TYPE = "ACS::PAI::DSWInstance"
+
+# Instances outside a VPC have no security group; pai-dsw-instance-in-vpc flags them.
+_WITH_GROUP = Assets(
+    "pai-dsw.instances", lambda instance: bool(dig(instance, "UserVpc.SecurityGroupId"))
+)
 
 
 @check(
@@ -42,13 +55,12 @@ _TYPE = "ACS::PAI::DSWInstance"
     ),
     needs=("pai-dsw.instances", "ecs.security_groups", "ecs.security_group_rules"),
     references=("Security Center AI assets: exposure analysis",),
+    assets=_WITH_GROUP,
     resource_type=_TYPE,
 )
 def evaluate(inventory):
-    for instance in inventory.records("pai-dsw.instances"):
+    for instance in _WITH_GROUP.records(inventory):
         group = dig(instance, "UserVpc.SecurityGroupId")
-        if not group:
-            continue
         instance_id = instance["InstanceId"]
         kw = where(instance, "InstanceName", _TYPE)
         exposed, unknown = security_group_exposure(inventory, [group], AI_SERVICE_PORTS)

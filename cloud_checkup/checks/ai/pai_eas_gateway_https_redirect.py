@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from .._ai import where
 from .._fields import as_bool
-from ..base import Category, Finding, Package, Remediation, Severity, check
+from ..base import (
+    Assets,
+    Category,
+    Finding,
+    Package,
+    Remediation,
+    Severity,
+    check,
+)
 
 _TYPE = "ACS::PAI::EASGateway"
+
+_PUBLIC = Assets(
+    "eas.gateways", lambda gateway: bool(as_bool(gateway.get("InternetEnabled")))
+)
 
 
 @check(
@@ -35,15 +47,14 @@ _TYPE = "ACS::PAI::EASGateway"
         command="aliyun eas GET /api/v2/gateways --region <region>",
     ),
     needs=("eas.gateways",),
+    assets=_PUBLIC,
     references=(
         "Cloud Config platform security best practices (encryption in transit)",
     ),
     resource_type=_TYPE,
 )
 def evaluate(inventory):
-    for gateway in inventory.records("eas.gateways"):
-        if not as_bool(gateway.get("InternetEnabled")):
-            continue
+    for gateway in _PUBLIC.records(inventory):
         gateway_id = gateway["GatewayId"]
         kw = where(gateway, "GatewayName", _TYPE)
         redirect = as_bool(gateway.get("SSLRedirectionEnabled"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._ai import where
+from .._ai import running, where
 from .._details import read_detail, unreadable
 from .._fields import as_list
 from ..base import Category, Finding, Package, Remediation, Severity, check
@@ -10,6 +10,8 @@ from ..base import Category, Finding, Package, Remediation, Severity, check
 _TYPE = "ACS::PAI::EASService"
 _AUTOSCALERS = "eas.service_autoscalers"
 _CRONSCALERS = "eas.service_cronscalers"
+
+_RUNNING = running("eas.services")
 
 
 @check(
@@ -42,13 +44,12 @@ _CRONSCALERS = "eas.service_cronscalers"
         command="aliyun eas GET /api/v2/services/<region>/<service>/autoscaler",
     ),
     needs=("eas.services", _AUTOSCALERS, _CRONSCALERS),
+    assets=_RUNNING,
     references=("Cloud Config resource stability best practices",),
     resource_type=_TYPE,
 )
 def evaluate(inventory):
-    for service in inventory.records("eas.services"):
-        if str(service.get("Status", "")).lower() != "running":
-            continue
+    for service in _RUNNING.records(inventory):
         name = service["ServiceName"]
         service_id = service.get("ServiceId") or name
         kw = where(service, "ServiceName", _TYPE)

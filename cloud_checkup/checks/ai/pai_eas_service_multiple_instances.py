@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from .._ai import running
 from .._details import not_returned
 from .._fields import as_int
 from ..base import Category, Finding, Package, Remediation, Severity, check
+
+_RUNNING = running("eas.services")
 
 
 @check(
@@ -33,13 +36,12 @@ from ..base import Category, Finding, Package, Remediation, Severity, check
         command="aliyun eas GET /api/v2/services --region <region>",
     ),
     needs=("eas.services",),
+    assets=_RUNNING,
     references=("Cloud Config pai-eas-instances-multi-zone",),
     resource_type="ACS::PAI::EASService",
 )
 def evaluate(inventory):
-    for service in inventory.records("eas.services"):
-        if str(service.get("Status", "")).lower() != "running":
-            continue
+    for service in _RUNNING.records(inventory):
         service_id = service.get("ServiceId") or service["ServiceName"]
         where = {"region": service.region, "name": service.get("ServiceName")}
         total = as_int(service.get("TotalInstance"))
