@@ -22,6 +22,7 @@ from cloud_checkup.sandbox import cli as sandbox_cli
 EXIT_OK = 0
 EXIT_SCAN_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -202,6 +203,8 @@ def _scan(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     packages = {Package.STANDARD} | ({Package.AI} if args.ai else set())
     progress = _Progress(sys.stderr)
+    # The job, once made: an interrupt or a failed report says what it kept.
+    jobs: list[ScanJob] = []
 
     async def scan(store):
         target, default_regions = await _target(args)
@@ -215,22 +218,56 @@ def _scan(args: argparse.Namespace) -> int:
         job = ScanJob(
             target, request, on_event=progress, store=store, record=not args.no_history
         )
+        jobs.append(job)
         result = await job.run()
         previous = store.previous_scan(result) if store else None
         return result, previous
 
     try:
         with _history(args) as store:
-            result, previous = asyncio.run(scan(store))
+            try:
+                result, previous = asyncio.run(scan(store))
+            except KeyboardInterrupt:
+                print(_interrupted(store, _kept_as(jobs), args), file=sys.stderr)
+                return EXIT_INTERRUPTED
     except ScanError as error:
         print(f"cloud-checkup: the scan could not run: {error}", file=sys.stderr)
         return EXIT_SCAN_FAILED
-    except KeyboardInterrupt:
-        print("cloud-checkup: interrupted", file=sys.stderr)
-        return EXIT_SCAN_FAILED
     # A scan of some items has a score of those items only: no change to speak of.
     progress.summary(result, None if args.checks else previous)
-    return _write_reports(result, args, previous)
+    return _write_reports(result, args, previous, kept=_kept_as(jobs) is not None)
+
+
+def _kept_as(jobs: list) -> str | None:
+    """The id the history keeps the scan under; None when it keeps none."""
+    recorder = jobs[0].recorder if jobs else None
+    if recorder is None or recorder.error is not None:
+        return None
+    return recorder.scan_id
+
+
+def _interrupted(store, scan_id: str | None, args: argparse.Namespace) -> str:
+    """What an interrupted scan left behind, and how to finish it."""
+    if scan_id is None:
+        why = "--no-history" if args.no_history else "no history to keep it in"
+        return f"cloud-checkup: interrupted; nothing of the scan was kept ({why})."
+    plan = store.resume_plan(scan_id)
+    done = len(plan.completed)
+    planned = done + len(plan.remaining)
+    short = scan_id[: cli_store.SHORT_ID]
+    if args.sandbox:
+        finish = "A scan of a dataset file cannot be resumed: run it again."
+    else:
+        finish = (
+            "To finish it, open the desktop app (cloud-checkup), which offers to "
+            "resume it; the command line cannot resume a scan."
+        )
+    return (
+        f"cloud-checkup: interrupted after {done} of "
+        f"{cli_words.counted(planned, 'item')}. The {done} finished are kept in the "
+        f"history as scan {short}, marked interrupted (see: cloud-checkup history "
+        f"show {short}).\n{finish}"
+    )
 
 
 async def _fit_ai_package(target, request, store, args):
@@ -405,38 +442,28 @@ async def _target(args: argparse.Namespace):
         raise ScanError(str(error)) from error
 
 
-def _write_reports(scan, args: argparse.Namespace, previous=None) -> int:
-    from cloud_checkup import reports
-
-    writers = {
-        "json": reports.export_json,
-        "csv": reports.export_csv,
-        "html": reports.export_html,
-    }
-    for fmt, export in writers.items():
+def _write_reports(scan, args: argparse.Namespace, previous=None, *, kept) -> int:
+    for fmt in ("json", "csv", "html"):
         destination = getattr(args, fmt)
         if destination is None:
             continue
         try:
-            if destination == "-":
-                _write_to_stdout(fmt, scan, export, previous)
-            else:
-                export(scan, Path(destination), previous=previous)
+            cli_store.write_report(fmt, scan, destination, previous)
         except OSError as error:
-            message = f"cloud-checkup: could not write {destination}: {error}"
-            print(message, file=sys.stderr)
+            again = (
+                "The scan is kept in the history; write the report again with: "
+                f"cloud-checkup history show {scan.scan_id[: cli_store.SHORT_ID]} "
+                f"--{fmt} FILE"
+                if kept
+                else "The scan was not kept in the history: run it again."
+            )
+            print(
+                f"cloud-checkup: {cli_store.unwritten(fmt, destination, error)}. "
+                f"{again}",
+                file=sys.stderr,
+            )
             return EXIT_SCAN_FAILED
     return EXIT_OK
-
-
-def _write_to_stdout(fmt: str, scan, export, previous) -> None:
-    from cloud_checkup import reports
-
-    if fmt == "html":
-        sys.stdout.write(reports.render_html(scan, previous=previous))
-    else:
-        export(scan, sys.stdout, previous=previous)
-    sys.stdout.flush()
 
 
 class _Progress:
@@ -620,6 +647,8 @@ def _ai_items_without_ai(args: argparse.Namespace) -> str | None:
 
 def _check_outputs(args: argparse.Namespace) -> str | None:
     """Why the report destinations cannot work, found before a long scan starts."""
+    from cloud_checkup import reports
+
     chosen = {fmt: getattr(args, fmt) for fmt in ("json", "html", "csv")}
     chosen = {fmt: dest for fmt, dest in chosen.items() if dest is not None}
     if sum(1 for dest in chosen.values() if dest == "-") > 1:
@@ -628,12 +657,9 @@ def _check_outputs(args: argparse.Namespace) -> str | None:
     if len(files) != len(set(files)):
         return "each report needs its own file"
     for path in files:
-        if path.is_dir():
-            return f"{path} is a folder; give a file name for the report"
-        if not path.parent.is_dir():
-            return f"the folder {path.parent} does not exist"
-        if not os.access(path.parent, os.W_OK) and not os.access(path, os.W_OK):
-            return f"cannot write in {path.parent}"
+        problem = reports.unwritable(path)
+        if problem:
+            return problem
     return None
 
 

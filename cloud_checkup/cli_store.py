@@ -7,13 +7,13 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import TextIO
+from pathlib import Path
 
+from cloud_checkup import reports
 from cloud_checkup.app.exceptions import (
     InvalidException,
     check_expiry,
@@ -21,7 +21,7 @@ from cloud_checkup.app.exceptions import (
     parse_tag,
 )
 from cloud_checkup.app.model import ItemResult, ScanResult
-from cloud_checkup.app.store import ScanSummary, Store, StoreError
+from cloud_checkup.app.store import ScanStatus, ScanSummary, Store, StoreError
 from cloud_checkup.checks import Package, catalogue
 from cloud_checkup.checks.base import Check, Severity
 from cloud_checkup.cli_words import (
@@ -38,6 +38,7 @@ EXIT_USAGE = 2
 
 # Scan ids are 32 hex digits; this many tell them apart in a listing.
 SHORT_ID = 8
+REPORT_FORMATS = ("json", "html", "csv")
 _HISTORY_HEADER = (
     "Started (UTC)",
     "Scan",
@@ -65,9 +66,12 @@ def _add_history_parser(commands: argparse._SubParsersAction) -> None:
     show.add_argument(
         "scan_id", metavar="SCAN_ID", help="the scan's id, or enough of its start"
     )
-    show.add_argument(
-        "--json", metavar="FILE", help="write its JSON report ('-': stdout)"
-    )
+    for fmt in REPORT_FORMATS:
+        show.add_argument(
+            f"--{fmt}",
+            metavar="FILE",
+            help=f"write its {fmt.upper()} report, as the scan did ('-': stdout)",
+        )
 
 
 def _add_exceptions_parser(commands: argparse._SubParsersAction) -> None:
@@ -187,7 +191,11 @@ def _short_id_length(scan_ids: list[str]) -> int:
 
 def _summary_row(scan: ScanSummary, scope: str, id_length: int) -> tuple[str, ...]:
     account = scan.account_alias or scan.account_id or "(unknown account)"
+    # As in the window: an interrupted scan has no score of its own, a cancelled
+    # one's rests on what finished.
     score = f"{scan.score} {scan.tier}" if scan.score is not None else "-"
+    if scan.score is not None and scan.status is not ScanStatus.COMPLETE:
+        score += " (partial)"
     return (
         _when(scan.started_at),
         scan.scan_id[:id_length],
@@ -230,14 +238,42 @@ def _history_show(store: Store, args: argparse.Namespace) -> int:
     if summary is None:
         return EXIT_USAGE
     scan = store.load_scan(summary.scan_id)
-    if args.json:
-        from cloud_checkup.reports import export_json
-
-        with _output(args.json) as stream:
-            export_json(scan, stream, previous=store.previous_scan(scan))
+    outputs = {f: getattr(args, f) for f in REPORT_FORMATS if getattr(args, f)}
+    if not outputs:
+        _print_scan(scan, summary.status, _scope(store, summary))
         return EXIT_OK
-    _print_scan(scan, _scope(store, summary))
+    previous = store.previous_scan(scan)
+    for fmt, destination in outputs.items():
+        problem = None if destination == "-" else reports.unwritable(destination)
+        try:
+            if problem is None:
+                write_report(fmt, scan, destination, previous)
+        except OSError as error:
+            problem = unwritten(fmt, destination, error)
+        if problem:
+            _error(problem)
+            return EXIT_FAILED
     return EXIT_OK
+
+
+def write_report(
+    fmt: str, scan: ScanResult, destination: str, previous: ScanResult | None
+) -> None:
+    """Write the ``fmt`` report to the file ``destination``; ``-`` is stdout.
+
+    Raises:
+        OSError: the file could not be written.
+    """
+    target = sys.stdout if destination == "-" else Path(destination)
+    reports.EXPORTERS[fmt](scan, target, previous=previous)
+
+
+def unwritten(fmt: str, destination: str, error: OSError) -> str:
+    """Why a report could not be written, in words: no errno, no temporary file."""
+    return (
+        f"could not write the {fmt.upper()} report to {destination} "
+        f"({reports.error_words(error)})"
+    )
 
 
 def _find_scan(store: Store, wanted: str) -> ScanSummary | None:
@@ -265,17 +301,32 @@ def _find_scan(store: Store, wanted: str) -> ScanSummary | None:
     return None
 
 
-def _print_scan(scan: ScanResult, scope: str) -> None:
+def _print_scan(scan: ScanResult, status: ScanStatus, scope: str) -> None:
     account = scan.account.alias or scan.account.id
     if scan.account.alias and scan.account.id:
         account = f"{scan.account.alias} ({scan.account.id})"
     print(f"Scan {scan.scan_id} of account {account}: {scope}")
     print(f"Taken {_when(scan.started_at)} UTC (the account as it was then)")
+    if scan.cancelled:
+        done = len(scan.results)
+        planned = counted(done + len(scan.not_reached), "item")
+        print(
+            f"{status.value.capitalize()}: {done} of {planned} finished; the other "
+            f"{len(scan.not_reached)} were not reached."
+        )
     if scan.score:
-        print(f"Health score {scan.score.value} ({scan.score.tier})")
+        partial = (
+            f", partial: it rests on the {scan.score.coverage:.0%} of the applicable "
+            "items that finished"
+            if scan.cancelled
+            else ""
+        )
+        print(f"Health score {scan.score.value} ({scan.score.tier}){partial}")
     items = catalogue()
     for result in sorted(scan.results, key=lambda r: _show_order(r, items)):
         print(_item_line(result, items))
+    for check_id in scan.not_reached:
+        print(_not_reached_line(check_id, items))
 
 
 def _show_order(result: ItemResult, items: dict[str, Check]) -> tuple:
@@ -298,14 +349,11 @@ def _item_line(result: ItemResult, items: dict[str, Check]) -> str:
     return f"  {status_word(result.status):<15}{severity:<8}{title}"
 
 
-@contextlib.contextmanager
-def _output(destination: str) -> Iterator[TextIO]:
-    """Standard output for ``-``, else the named file."""
-    if destination == "-":
-        yield sys.stdout
-        return
-    with open(destination, "w", encoding="utf-8") as stream:
-        yield stream
+def _not_reached_line(check_id: str, items: dict[str, Check]) -> str:
+    item = items.get(check_id)
+    severity = item.severity.value if item else "-"
+    title = f"{item.title}  [{check_id}]" if item else check_id
+    return f"  {'not reached':<15}{severity:<8}{title}"
 
 
 # -- exceptions --------------------------------------------------------------------

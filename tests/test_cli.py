@@ -249,3 +249,76 @@ def test_a_scan_is_compared_only_with_a_scan_of_the_same_packages(env):
     assert "since" not in standard.stderr  # nothing comparable: no score change
     again = cli("scan", "--demo", env=env)
     assert "Unchanged since" in again.stderr or "+0 since" in again.stderr
+
+
+def test_an_interrupted_scan_says_what_was_kept_and_reads_as_interrupted(env, tmp_path):
+    import signal
+
+    big = tmp_path / "big.json"
+    made = cli(
+        "sandbox",
+        "generate",
+        "--regions",
+        "5",
+        "--resources",
+        "3000",
+        "-o",
+        str(big),
+        env=env,
+    )
+    assert made.returncode == 0, made.stderr
+    scan = subprocess.Popen(
+        [sys.executable, "-m", "cloud_checkup.cli", "scan", "--sandbox", str(big)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert "Scanning" in scan.stderr.readline()  # recorded before it is printed
+    scan.send_signal(signal.SIGINT)
+    said = scan.stderr.read()
+
+    assert scan.wait(timeout=60) == 130, said
+    [kept] = json.loads(cli("history", "list", "--format", "json", env=env).stdout)
+    assert kept["status"] == "interrupted"
+    assert f"kept in the history as scan {kept['scan_id'][:8]}" in said
+    assert "cannot be resumed: run it again" in said and "Traceback" not in said
+    shown = cli("history", "show", kept["scan_id"], "--json", "-", env=env)
+    document = json.loads(shown.stdout)
+    assert document["cancelled"] is True and document["not_reached"]
+    assert document["score"]["coverage"] < 1
+
+
+def test_an_unwritable_report_folder_is_refused_before_scanning_in_words(env):
+    # Root may write where the mode bits say no; sysfs refuses new files to anyone.
+    done = cli("scan", "--demo", "--json", "/sys/x.json", env=env)
+
+    assert done.returncode == 2, done.stderr
+    assert "Scanning" not in done.stderr
+    assert "cannot write in the folder /sys" in done.stderr
+    assert "Errno" not in done.stderr and ".partial" not in done.stderr
+
+
+def test_a_report_that_fails_after_the_scan_says_how_to_export_it_again(
+    tmp_path, monkeypatch, capsys
+):
+    import argparse
+
+    from cloud_checkup import cli as cli_module
+    from cloud_checkup import reports
+    from cloud_checkup.app.model import Account, ScanResult
+
+    def refused(scan, target, previous=None):
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".r.partial"))
+
+    monkeypatch.setitem(reports.EXPORTERS, "json", refused)
+    scan = ScanResult(
+        "0123456789abcdef", Account("1", None, ""), None, None, [], [], []
+    )
+    args = argparse.Namespace(json=str(tmp_path / "r.json"), csv=None, html=None)
+
+    assert cli_module._write_reports(scan, args, kept=True) == 1
+
+    said = capsys.readouterr().err
+    assert "could not write the JSON report" in said and "permission denied" in said
+    assert "Errno" not in said and ".partial" not in said
+    assert "cloud-checkup history show 01234567 --json FILE" in said

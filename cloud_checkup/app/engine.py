@@ -312,6 +312,7 @@ class Scanner:
             if not self._cancel_requested:
                 raise
             scan.cancelled = True
+            scan.not_reached = tuple(c.id for c in checks if scan.result(c.id) is None)
             log.info(
                 "scan %s cancelled after %d items", scan.scan_id, len(scan.results)
             )

@@ -78,6 +78,15 @@ class Score:
 
 @dataclass
 class ScanResult:
+    """One scan of one account.
+
+    Attributes:
+        cancelled: the scan stopped before every selected item ran (cancelled, or
+            interrupted and not resumed); ``score`` then rests on what finished.
+        not_reached: the selected items a stopped scan never ran; they have no
+            result, so without this list they would simply be missing.
+    """
+
     scan_id: str
     account: Account
     started_at: datetime
@@ -89,6 +98,7 @@ class ScanResult:
     api_calls: int = 0
     cancelled: bool = False
     tool_version: str = ""
+    not_reached: tuple[str, ...] = ()
 
     def result(self, check_id: str) -> ItemResult | None:
         return next((r for r in self.results if r.check_id == check_id), None)

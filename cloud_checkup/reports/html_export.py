@@ -11,7 +11,6 @@ import base64
 import hashlib
 import logging
 import math
-import os
 import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
@@ -43,7 +42,7 @@ from .content import (
     resource_key,
     utc_timestamp,
 )
-from .target import open_text
+from .target import Target, describe, open_text
 
 logger = logging.getLogger(__name__)
 
@@ -136,16 +135,18 @@ def render_html(
 
 def export_html(
     scan: ScanResult,
-    path: str | os.PathLike[str],
+    target: Target,
     *,
     catalogue: Mapping[str, Check] | None = None,
     previous: ScanResult | None = None,
 ) -> None:
-    """Write the HTML report to ``path`` (UTF-8), replacing any file there."""
+    """Write the HTML report (UTF-8) to a path, replacing any file there, or stream."""
     document = render_html(scan, catalogue=catalogue, previous=previous)
-    with open_text(path) as stream:
+    with open_text(target) as stream:
         stream.write(document)
-    logger.info("wrote the HTML report of scan %s to %s", scan.scan_id, path)
+    logger.info(
+        "wrote the HTML report of scan %s to %s", scan.scan_id, describe(target)
+    )
 
 
 @cache

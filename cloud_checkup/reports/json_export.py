@@ -73,6 +73,8 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "counts": {str(status): n for status, n in report.counts.items()},
         "top10": [_top10_entry(entry) for entry in report.top10],
         "results": [_result(item) for item in report.items],
+        # Items a stopped scan never ran: they have no result above.
+        "not_reached": list(scan.not_reached),
     }
     if report.previous is not None:
         document["previous"] = {
@@ -90,6 +92,8 @@ def _score(score: Score) -> dict[str, Any]:
         "categories": {str(c): v for c, v in score.categories.items()},
         "dimensions": dict(score.dimensions),
         "formula": FORMULA,
+        # The share of applicable items judged: below 1, the score is partial.
+        "coverage": score.coverage,
     }
 
 

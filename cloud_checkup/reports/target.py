@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -39,6 +40,32 @@ def open_text(
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def unwritable(target: str | os.PathLike[str]) -> str | None:
+    """Why ``open_text`` could not write a report to the path, in words; else None.
+
+    Asked before a long scan, so that a bad destination fails at once. Permission
+    bits can lie (root, read-only mounts, ACLs), so the folder is tested the way
+    ``open_text`` uses it: by creating a hidden file in it, and removing it.
+    """
+    path = Path(target).resolve()
+    if path.is_dir():
+        return f"{path} is a folder; give a file name for the report"
+    if not path.parent.is_dir():
+        return f"the folder {path.parent} does not exist"
+    if path.exists() and not path.is_file():
+        return None if os.access(path, os.W_OK) else f"cannot write to {path}"
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}."):
+            return None
+    except OSError as error:
+        return f"cannot write in the folder {path.parent} ({error_words(error)})"
+
+
+def error_words(error: OSError) -> str:
+    """``permission denied``: the error's words, without its number or file name."""
+    return (error.strerror or str(error)).lower()
 
 
 def describe(target: Target) -> str:

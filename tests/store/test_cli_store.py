@@ -111,13 +111,19 @@ def test_exceptions_add_refuses_a_blank_reason_and_unknown_items(data_dir, capsy
         assert store.exceptions() == []
 
 
-def test_a_damaged_history_file_is_reported_not_replaced(tmp_path, monkeypatch, capsys):
+def test_a_damaged_history_file_is_set_aside_once_and_said_once(
+    tmp_path, monkeypatch, capsys
+):
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path))
     (tmp_path / "history.sqlite3").write_bytes(b"garbage " * 1000)
 
     assert run("history", "list") == 1
     assert "damaged" in capsys.readouterr().err
-    assert (tmp_path / "history.sqlite3").read_bytes() == b"garbage " * 1000
+    for _ in range(3):
+        assert run("history", "list") == 0
+        assert "damaged" not in capsys.readouterr().err
+    [backup] = tmp_path.glob("history.sqlite3.damaged-*.bak")
+    assert backup.read_bytes() == b"garbage " * 1000
 
 
 def test_history_list_has_a_header_and_says_what_each_scan_covered(data_dir, capsys):
@@ -266,3 +272,66 @@ def test_exceptions_add_warns_when_no_scan_checked_the_item(data_dir, capsys):
     )
     with Store() as store:
         assert [e.resource_id for e in store.exceptions()] == ["sg-1"]
+
+
+def test_an_interrupted_scan_shows_as_interrupted_with_a_partial_score(
+    data_dir, capsys
+):
+    planned = [SG, PASSWORDS, IDLE_DISKS]
+    with Store() as store:
+        scan = scan_of(item(SG, fail("sg-1")), scan_id="cut-off")
+        store.start_scan(
+            "cut-off", started_at=scan.started_at, request=STANDARD, planned=planned
+        )
+        store.record_item("cut-off", scan.results[0])
+        store.mark_interrupted("cut-off")
+
+    assert run("history", "show", "cut-off") == 0
+    shown = capsys.readouterr().out
+    assert "Interrupted: 1 of 3 items finished; the other 2 were not reached." in shown
+    assert "partial: it rests on the 33% of the applicable items" in shown
+    assert [line.split()[:2] for line in shown.splitlines()[-2:]] == [
+        ["not", "reached"],
+        ["not", "reached"],
+    ]
+    assert run("history", "show", "cut-off", "--json", "-") == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["cancelled"] is True
+    assert document["not_reached"] == [PASSWORDS, IDLE_DISKS]
+    assert document["score"]["coverage"] < 1 and document["score"]["value"] >= 0
+
+
+def test_history_list_marks_the_score_of_a_cancelled_scan_partial(data_dir, capsys):
+    with Store() as store:
+        scan = scan_of(scan_id="stopped", hours=1, score=Score(50, "Fair", {}, {}))
+        scan.cancelled = True
+        store.start_scan(
+            "stopped", started_at=scan.started_at, request=STANDARD, planned=[]
+        )
+        store.finish_scan(scan)
+
+    assert run("history", "list") == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert "cancelled  50 Fair (partial)" in rows[1] and "77 Good  " in rows[2]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start"), [("html", "<!doctype html"), ("csv", "\ufeff")]
+)
+def test_history_show_writes_the_reports_the_scan_could(data_dir, fmt, start):
+    path = data_dir / f"again.{fmt}"
+
+    assert run("history", "show", "scan-1", f"--{fmt}", str(path)) == 0
+
+    assert path.read_text(encoding="utf-8").lower().startswith(start)
+
+
+def test_history_show_refuses_a_report_folder_it_cannot_write_in_words(
+    data_dir, capsys
+):
+    assert (
+        run("history", "show", "scan-1", "--json", str(data_dir / "no" / "r.json")) == 1
+    )
+
+    error = capsys.readouterr().err
+    assert "does not exist" in error and "Errno" not in error

@@ -107,18 +107,20 @@ def test_a_file_from_a_newer_version_is_refused_and_copied(tmp_path):
     assert version == schema.CURRENT_VERSION + 1
 
 
-def test_a_file_that_is_not_a_database_is_refused_and_copied(tmp_path):
+def test_a_file_that_is_not_a_database_is_refused_and_moved_aside(tmp_path):
     path = tmp_path / "history.sqlite3"
-    path.write_bytes(b"this is not a database at all, just text " * 200)
+    damaged = b"this is not a database at all, just text " * 200
+    path.write_bytes(damaged)
 
     with pytest.raises(StoreError, match="damaged") as raised:
         Store(path)
 
-    assert raised.value.backup.read_bytes() == path.read_bytes()
+    assert raised.value.backup.read_bytes() == damaged
+    assert not path.exists()
     assert str(raised.value.backup) in str(raised.value)
 
 
-def test_a_file_with_damaged_pages_is_refused_and_copied(tmp_path):
+def test_a_file_with_damaged_pages_is_refused_and_moved_aside(tmp_path):
     path = tmp_path / "history.sqlite3"
     with Store(path) as store:
         for number in range(200):
@@ -136,8 +138,7 @@ def test_a_file_with_damaged_pages_is_refused_and_copied(tmp_path):
     with pytest.raises(StoreError, match="damaged") as raised:
         Store(path)
 
-    assert raised.value.backup.exists()
-    assert path.read_bytes() == bytes(data)
+    assert raised.value.backup.read_bytes() == bytes(data)
 
 
 def test_the_data_folder_comes_from_the_environment(tmp_path, monkeypatch):
@@ -148,3 +149,21 @@ def test_the_data_folder_comes_from_the_environment(tmp_path, monkeypatch):
     assert default_path().parent == tmp_path / "elsewhere"
     with Store() as store:
         assert store.path.is_relative_to(tmp_path / "elsewhere")
+
+
+def test_a_damaged_file_is_set_aside_once_and_a_new_history_starts(tmp_path, caplog):
+    path = tmp_path / "history.sqlite3"
+    damaged = b"this is not a database at all, just text " * 200
+    path.write_bytes(damaged)
+
+    with pytest.raises(StoreError, match="moved to") as raised:
+        Store(path)
+    for _ in range(3):
+        with Store(path) as store:
+            assert store.integrity_check() == ["ok"]
+            assert store.scans() == []
+
+    [backup] = tmp_path.glob("*.damaged-*.bak")
+    assert backup == raised.value.backup and backup.read_bytes() == damaged
+    # Said once, in the StoreError's words: no log line above it on the terminal.
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]

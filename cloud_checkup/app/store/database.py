@@ -1,7 +1,11 @@
 """The ``Store``: one SQLite file (WAL) holding the history of scans and their context.
 
-Opening checks the file before touching it: a file from a newer version of the app or a
-damaged one is copied aside and reported as a ``StoreError``, never reset.
+Opening checks the file before touching it: a file from a newer version of the app is
+copied aside and reported as a ``StoreError``, never reset; a damaged one is moved aside
+once (so that the next opening starts a new history) and reported the same way.
+
+The history names the account's weak spots, so its folder is the owner's alone (0700)
+and its files, SQLite's companions and backup copies included, are owner-only (0600).
 """
 
 from __future__ import annotations
@@ -21,9 +25,12 @@ from typing import Any
 
 import platformdirs
 
+from cloud_checkup.checks import catalogue
+
 from ..engine import ScanRequest
 from ..exceptions import RecordedException
-from ..model import Account, ItemResult, ScanResult
+from ..model import Account, ItemResult, ScanResult, Score
+from ..score import compute_score
 from . import codec, liveness, schema
 from .records import (
     InterruptedScan,
@@ -40,6 +47,10 @@ FILE_NAME = "history.sqlite3"
 # A running scan writes a result every few seconds; one silent for this long belongs
 # to a process that died (its process id may since have been reused).
 STALE_AFTER = timedelta(hours=2)
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+# Beside the database SQLite keeps these; the write-ahead log holds recent commits.
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
 class StoreError(Exception):
@@ -79,7 +90,7 @@ class Store:
         self._clock = clock
         self._lock = threading.RLock()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(
                 f"The history folder {self.path.parent} cannot be created "
@@ -271,6 +282,14 @@ class Store:
         )
         if row is None:
             raise KeyError(scan_id)
+        results = self._results(scan_id)
+        status = self._effective_status(row)
+        stopped = status in (ScanStatus.CANCELLED, ScanStatus.INTERRUPTED)
+        planned = json.loads(row["planned"] or "[]")
+        done = {r.check_id for r in results}
+        score = codec.parse_score(row["score"])
+        if score is None and status is ScanStatus.INTERRUPTED:
+            score = _partial_score(results, planned)
         return ScanResult(
             scan_id=row["id"],
             account=Account(
@@ -280,11 +299,12 @@ class Store:
             finished_at=codec.parse_time(row["finished_at"]),
             packages=json.loads(row["packages"]),
             regions=json.loads(row["regions"]),
-            results=self._results(scan_id),
-            score=codec.parse_score(row["score"]),
+            results=results,
+            score=score,
             api_calls=row["api_calls"],
-            cancelled=row["status"] == ScanStatus.CANCELLED.value,
+            cancelled=stopped,
             tool_version=row["tool_version"],
+            not_reached=tuple(i for i in planned if i not in done) if stopped else (),
         )
 
     def _results(self, scan_id: str) -> list[ItemResult]:
@@ -546,6 +566,15 @@ class Store:
         return row[0]
 
 
+def _partial_score(results: list[ItemResult], planned: list[str]) -> Score:
+    """The score of an interrupted scan as a cancelled one gets it: of what finished.
+
+    Its coverage counts the items never reached, so a scan cut off early reads as
+    incomplete rather than as the verdict on the account.
+    """
+    return compute_score(results, catalogue(), planned=len(planned) or None)
+
+
 def _next_position(db: sqlite3.Connection, scan_id: str) -> int:
     row = db.execute(
         "SELECT coalesce(max(position) + 1, 0) FROM item_results WHERE scan_id = ?",
@@ -581,10 +610,11 @@ def _exception(row: sqlite3.Row) -> RecordedException:
 
 def _open(path: Path) -> sqlite3.Connection:
     try:
+        _make_private(path)
         connection = sqlite3.connect(
             path, isolation_level=None, check_same_thread=False, timeout=10
         )
-    except sqlite3.Error as error:
+    except (OSError, sqlite3.Error) as error:
         raise StoreError(
             f"The history file {path} cannot be opened ({error}). Check that its "
             "folder exists and is writable."
@@ -602,14 +632,48 @@ def _open(path: Path) -> sqlite3.Connection:
                 f"The history file {path} is intact but cannot be opened for writing "
                 f"({error}). Check that it and its folder are writable by you."
             ) from error
-        backup = _backup(path, "damaged")
-        raise StoreError(
-            f"The history file {path} is damaged and cannot be read ({error}). "
-            f"A copy was saved as {backup}. Move the damaged file away to start a new "
-            "history; the copy keeps the old one for recovery.",
-            backup,
-        ) from error
+        raise _damaged(path, error) from error
     return connection
+
+
+def _make_private(path: Path) -> None:
+    """Create the database owner-only before SQLite does; tighten one made earlier.
+
+    SQLite gives the write-ahead log and shared-memory files it creates the mode of
+    the database itself, so they follow; ones left by an older version are tightened.
+    """
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
+    for file, _ in _with_companions(path, path):
+        if file.is_file():
+            # Another user's file is left as it is: SQLite says if it cannot use it.
+            with contextlib.suppress(PermissionError):
+                os.chmod(file, PRIVATE_FILE)
+
+
+def _damaged(path: Path, error: sqlite3.Error) -> StoreError:
+    """Move the damaged file aside, once, and say so: the next opening starts anew.
+
+    Its write-ahead log goes with it: left in place, SQLite would replay the old
+    file's pages into the new one.
+    """
+    backup = _backup_name(path, "damaged")
+    try:
+        for source, target in _with_companions(path, backup):
+            if source.exists():
+                os.replace(source, target)
+    except OSError as move_error:
+        return StoreError(
+            f"The history file {path} is damaged and cannot be read ({error}), and "
+            f"it could not be moved aside ({move_error.strerror}). Move it away to "
+            "start a new history.",
+        )
+    return StoreError(
+        f"The history file {path} was damaged and could not be read ({error}). It "
+        f"was moved to {backup}, where it is kept for recovery; a new, empty history "
+        "starts the next time it is opened.",
+        backup,
+    )
 
 
 def _reads_intact(path: Path) -> bool:
@@ -653,16 +717,30 @@ def _prepare(connection: sqlite3.Connection, path: Path) -> None:
 
 
 def _backup(path: Path, why: str) -> Path:
-    """Copy the file (and its write-ahead log, which holds recent commits) aside."""
+    """Copy the file and its companions (the write-ahead log holds recent commits)."""
+    target = _backup_name(path, why)
+    for source, copy in _with_companions(path, target):
+        if source.exists():
+            shutil.copy2(source, copy)
+            os.chmod(copy, PRIVATE_FILE)
+    # The caller's StoreError, or the migration it precedes, tells the user.
+    log.info("copied the history file %s to %s", path, target)
+    return target
+
+
+def _backup_name(path: Path, why: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     target = path.with_name(f"{path.name}.{why}-{stamp}.bak")
     counter = 1
     while target.exists():
         target = path.with_name(f"{path.name}.{why}-{stamp}-{counter}.bak")
         counter += 1
-    shutil.copy2(path, target)
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists():
-        shutil.copy2(wal, target.with_name(target.name + "-wal"))
-    log.warning("copied the history file %s to %s", path, target)
     return target
+
+
+def _with_companions(path: Path, target: Path) -> list[tuple[Path, Path]]:
+    """The file and its companions, each paired with its name beside ``target``."""
+    return [(path, target)] + [
+        (path.with_name(path.name + suffix), target.with_name(target.name + suffix))
+        for suffix in COMPANION_SUFFIXES
+    ]
