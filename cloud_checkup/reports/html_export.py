@@ -305,6 +305,7 @@ def _gauge(value: int, tier_name: str) -> dict[str, object]:
 def _failure_chart(report: Report) -> dict[str, object]:
     """Geometry of the failing-items bar chart: one bar per category, by severity."""
     table = failed_by_category(report)
+    scanned = {item.category for item in report.items}
     widest = max((sum(row.values()) for row in table.values()), default=0) or 1
     bar_x, bar_width, row_height = 176, 296, 32
     rows = []
@@ -332,6 +333,8 @@ def _failure_chart(report: Report) -> dict[str, object]:
                 "end": round(x, 2),
                 "total": sum(counts.values()),
                 "counts": {str(s): n for s, n in counts.items() if n},
+                # A category outside the scan's packages has no failures to show.
+                "scanned": category in scanned,
             }
         )
     return {

@@ -17,7 +17,7 @@ import pytest
 
 import cloud_checkup
 from cloud_checkup.app.score import FORMULA
-from cloud_checkup.checks.base import Status
+from cloud_checkup.checks.base import Category, Status
 from cloud_checkup.reports import export_html, render_html
 from cloud_checkup.reports.html_export import _environment, cloud_text
 
@@ -399,3 +399,19 @@ def test_packages_are_named_standard_first(scan, catalogue):
     )
 
     assert "<dd>Standard, AI security</dd>" in document
+
+
+def test_a_category_the_scan_did_not_include_is_not_drawn_as_clean(
+    scan, catalogue, document
+):
+    # A standard-package scan has no AI items: its AI row must not read "0 failing".
+    chart = document.split('aria-label="Failing items by category and severity">')[1]
+    rows = chart.split("</svg>")[0].split("<g transform")[1:]
+    scanned = {
+        catalogue[r.check_id].category for r in scan.results if r.check_id in catalogue
+    }
+    ai_row = next(row for row in rows if ">AI security<" in row)
+
+    assert Category.AI not in scanned
+    assert "not in this scan" in ai_row and "<rect" not in ai_row
+    assert sum("not in this scan" in row for row in rows) == len(rows) - len(scanned)
