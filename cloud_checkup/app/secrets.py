@@ -176,9 +176,20 @@ class SecretStore:
                     "The keyring is locked. Unlock it (your desktop's keyring or "
                     "password manager) and try again."
                 ) from None
+            except keyring.errors.InitError:
+                # Secret Service raises it when a locked collection cannot ask for
+                # its password: no desktop session to show the prompt in.
+                raise KeyringUnavailable(
+                    "The keyring could not be opened: it is probably locked and "
+                    "cannot ask for its password here. Unlock it (log in to the "
+                    "desktop, or run 'gnome-keyring-daemon --unlock' in this "
+                    "session) and try again."
+                ) from None
             except Exception as error:
                 raise KeyringUnavailable(
-                    f"The keyring refused the request ({type(error).__name__})."
+                    f"The keyring refused the request ({type(error).__name__}). "
+                    "Check that the desktop's keyring is running and unlocked, then "
+                    "try again."
                 ) from None
 
     async def _off_thread(self, operation: Callable[[Any], T]) -> T:

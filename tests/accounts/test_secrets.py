@@ -150,6 +150,11 @@ class LockedKeyring(MemoryKeyring):
         raise keyring.errors.KeyringLocked("locked")
 
 
+class PromptlessKeyring(MemoryKeyring):
+    def set_password(self, service, username, password):
+        raise keyring.errors.InitError("Failed to unlock the collection!")
+
+
 class ChattyKeyring(MemoryKeyring):
     def set_password(self, service, username, password):
         raise RuntimeError(f"could not store {password}")
@@ -158,6 +163,9 @@ class ChattyKeyring(MemoryKeyring):
 def test_keyring_failures_are_plain_words_without_the_secret():
     with pytest.raises(KeyringUnavailable, match="locked. Unlock it"):
         run(SecretStore(LockedKeyring()).set("k", "canary-secret"))
+    # A locked keyring that cannot prompt (no desktop) says what to do.
+    with pytest.raises(KeyringUnavailable, match="gnome-keyring-daemon --unlock"):
+        run(SecretStore(PromptlessKeyring()).set("k", "canary-secret"))
     with pytest.raises(KeyringUnavailable) as caught:
         run(SecretStore(ChattyKeyring()).set("k", "canary-secret"))
     assert "canary-secret" not in str(caught.value)
