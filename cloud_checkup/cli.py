@@ -84,7 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     checks_commands = checks.add_subparsers(dest="checks_command", metavar="COMMAND")
     listing = checks_commands.add_parser("list", help="list every check item")
     listing.add_argument(
-        "--format", choices=("text", "json", "markdown"), default="text"
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="text for reading (default), json for tools, markdown for docs",
     )
 
     sandbox = commands.add_parser(
@@ -108,11 +111,24 @@ def build_parser() -> argparse.ArgumentParser:
     allowance = commands.add_parser(
         "ai-allowance", help="the free allowance of 1,000 AI scans of an account"
     )
-    allowance.add_argument("action", choices=("show", "claim"))
+    allowance.add_argument(
+        "action",
+        choices=("show", "claim"),
+        help="show: what is left and until when; claim: start the 3-month allowance",
+    )
     allowance_target = allowance.add_mutually_exclusive_group(required=True)
-    allowance_target.add_argument("--profile", metavar="NAME")
-    allowance_target.add_argument("--demo", action="store_true")
-    allowance_target.add_argument("--sandbox", metavar="DATASET", type=Path)
+    allowance_target.add_argument(
+        "--profile", metavar="NAME", help="the account of this saved profile"
+    )
+    allowance_target.add_argument(
+        "--demo", action="store_true", help="the built-in demo account"
+    )
+    allowance_target.add_argument(
+        "--sandbox",
+        metavar="DATASET",
+        type=Path,
+        help="the account of this sandbox dataset",
+    )
 
     policy = commands.add_parser(
         "policy", help="print the least-privilege RAM policy the checks need"
@@ -605,6 +621,12 @@ def _sandbox(args: argparse.Namespace) -> int:
         sandbox = Sandbox(dataset, "127.0.0.1", args.port, faults=args.faults)
         await sandbox.start()
         print(f"Serving {path} on {sandbox.url} (Ctrl+C to stop)", file=sys.stderr)
+        keys = ", ".join(dataset.identities)
+        print(
+            f"It accepts the AccessKey ID(s) {keys}; each secret is in the dataset's "
+            "identities.",
+            file=sys.stderr,
+        )
         try:
             await asyncio.Event().wait()
         finally:
@@ -613,8 +635,9 @@ def _sandbox(args: argparse.Namespace) -> int:
     try:
         asyncio.run(serve())
     except OSError as error:
+        why = os.strerror(error.errno) if error.errno else str(error)
         print(
-            f"cloud-checkup: cannot listen on 127.0.0.1:{args.port}: {error.strerror}. "
+            f"cloud-checkup: cannot listen on 127.0.0.1:{args.port}: {why}. "
             "Choose another port with --port (0 picks a free one).",
             file=sys.stderr,
         )

@@ -55,15 +55,20 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     commands = profiles.add_subparsers(dest="profiles_command", metavar="COMMAND")
 
     listing = commands.add_parser("list", help="list the account profiles")
-    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for reading (default), json for tools",
+    )
 
     _add_add_parser(commands)
 
     remove = commands.add_parser("remove", help="remove a profile and its secrets")
-    remove.add_argument("name")
+    remove.add_argument("name", help="the profile to remove, with its secrets")
 
     test = commands.add_parser("test", help="check who a profile's credential is")
-    test.add_argument("name")
+    test.add_argument("name", help="the profile to test")
     test.add_argument("--timeout", type=float, default=15.0, help="seconds (15)")
 
     commands.add_parser(
@@ -82,7 +87,9 @@ def _add_add_parser(commands: argparse._SubParsersAction) -> None:
         "profiles file. Credential types: "
         + "; ".join(f"{t.value} ({n})" for t, n in CREDENTIAL_TYPE_NAMES.items()),
     )
-    add.add_argument("name")
+    add.add_argument(
+        "name", help="a name for the profile (the account picker shows it)"
+    )
     source = add.add_mutually_exclusive_group(required=True)
     source.add_argument(
         "--type", choices=[t.value for t in CredentialType], help="credential type"
@@ -92,13 +99,15 @@ def _add_add_parser(commands: argparse._SubParsersAction) -> None:
         choices=sorted(_IMPORT_KINDS),
         help="copy an existing set-up into the profile (its secrets into the keyring)",
     )
-    add.add_argument("--access-key-id")
+    add.add_argument(
+        "--access-key-id", help="AccessKey ID (its secret is read, never an argument)"
+    )
     add.add_argument("--role-arn", help="RAM role ARN (role types)")
     add.add_argument("--session-name", help="role session name")
     add.add_argument("--duration", type=int, help="role session duration in seconds")
     add.add_argument("--role-name", help="ECS instance RAM role name")
-    add.add_argument("--oidc-provider-arn")
-    add.add_argument("--oidc-token-file")
+    add.add_argument("--oidc-provider-arn", help="OIDC identity provider ARN (oidc)")
+    add.add_argument("--oidc-token-file", help="file holding the OIDC token (oidc)")
     add.add_argument(
         "--source-profile", help="aliyun CLI profile or credentials-file section"
     )

@@ -61,7 +61,12 @@ def _add_history_parser(commands: argparse._SubParsersAction) -> None:
     history_commands = history.add_subparsers(dest="history_command", metavar="COMMAND")
     listing = history_commands.add_parser("list", help="every scan, newest first")
     listing.add_argument("--account", metavar="ID", help="only this account's scans")
-    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for reading (default), json for tools",
+    )
     show = history_commands.add_parser("show", help="one scan's results as they were")
     show.add_argument(
         "scan_id", metavar="SCAN_ID", help="the scan's id, or enough of its start"
@@ -94,7 +99,9 @@ def _add_exceptions_parser(commands: argparse._SubParsersAction) -> None:
         "--account", metavar="ID", help="the account (needed if several were scanned)"
     )
     remove = exception_commands.add_parser("remove", help="delete an exception")
-    remove.add_argument("exception_id", metavar="ID", type=int)
+    remove.add_argument(
+        "exception_id", metavar="ID", type=int, help="its number in 'exceptions list'"
+    )
 
 
 def _date(text: str) -> date:

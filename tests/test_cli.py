@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 
@@ -237,9 +239,25 @@ def test_sandbox_serves_with_faults_and_stops_on_interrupt(env):
         line = server.stderr.readline()
         assert "Serving" in line and "http://127.0.0.1:" in line
         assert not line.rstrip().endswith(":0 (Ctrl+C to stop)")
+        # A newcomer can add a profile without opening the dataset for the key id.
+        assert "accepts the AccessKey ID(s) LTAI5tDemoAuditor0001" in (
+            server.stderr.readline()
+        )
     finally:
         server.send_signal(signal.SIGINT)
         assert server.wait(timeout=30) == 0
+
+
+def test_a_port_in_use_is_said_in_words(env):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = cli("sandbox", "--port", str(port), env=env)
+
+    assert done.returncode == 1, done.stderr
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use." in done.stderr
+    assert "('127.0.0.1'" not in done.stderr
 
 
 def test_a_scan_is_compared_only_with_a_scan_of_the_same_packages(env):
@@ -322,3 +340,17 @@ def test_a_report_that_fails_after_the_scan_says_how_to_export_it_again(
     assert "could not write the JSON report" in said and "permission denied" in said
     assert "Errno" not in said and ".partial" not in said
     assert "cloud-checkup history show 01234567 --json FILE" in said
+
+
+def test_every_option_and_argument_of_every_command_says_what_it_is_for():
+    from cloud_checkup.cli import build_parser
+
+    def unexplained(parser, path):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    yield from unexplained(sub, f"{path} {name}")
+            elif not isinstance(action, argparse._HelpAction) and not action.help:
+                yield f"{path} {'/'.join(action.option_strings) or action.dest}"
+
+    assert list(unexplained(build_parser(), "cloud-checkup")) == []

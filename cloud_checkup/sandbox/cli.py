@@ -47,9 +47,27 @@ def add_generate_parser(subparsers: argparse._SubParsersAction) -> None:
         help="write a large, deterministic sandbox account",
         description="Write a generated account in the sandbox dataset format.",
     )
-    parser.add_argument("--regions", type=_positive, default=20)
-    parser.add_argument("--resources", type=_positive, default=10_000)
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--regions",
+        type=_positive,
+        default=20,
+        metavar="N",
+        help="regions the account uses (default: 20)",
+    )
+    parser.add_argument(
+        "--resources",
+        type=_positive,
+        default=10_000,
+        metavar="M",
+        help="resources in all, in realistic proportions (default: 10000)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="S",
+        help="the same seed writes the same account (default: 1)",
+    )
     parser.add_argument(
         "-o", "--output", required=True, help="the .json file to write ('-': stdout)"
     )
