@@ -84,6 +84,8 @@ def test_a_basic_edition_database_is_judged_by_the_ha_item_only():
 def test_a_full_admin_policy_is_reported_once():
     assert _failed("ram-custom-policy-no-full-admin") == {"break-glass-temp"}
     assert "break-glass-temp" not in _failed("ram-custom-policy-no-ram-full-access")
+    [finding] = demo_scan().result("ram-custom-policy-no-full-admin").failed
+    assert finding.detail.endswith("(attached to no one yet)")  # AttachmentCount 0
 
 
 def test_the_cold_standby_is_not_called_both_healthy_and_broken():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from .._fields import dig
+from .._fields import as_int, dig
 from .._policy_document import UnreadableDocument, parse_document, statements
 from .._resources import detail_findings
 from ..base import Finding, Inventory
@@ -44,7 +44,7 @@ def custom_policy_findings(
                 return Finding.not_applicable(name, words, **where)
         if broad:
             return Finding.failed(
-                name, f"{problem} (attached {attached or 0} time(s))", **where
+                name, f"{problem} ({_attachments(attached)})", **where
             )
         return Finding.passed(name, "No statement is that broad", **where)
 
@@ -57,3 +57,13 @@ def custom_policy_findings(
         verdict=verdict,
         where=lambda policy: {"name": policy.get("PolicyName")},
     )
+
+
+def _attachments(count: object) -> str:
+    """How often the policy is attached, as the report says it."""
+    attached = as_int(count)
+    if attached is None:
+        return "attachments not returned"
+    if attached == 0:
+        return "attached to no one yet"
+    return "attached once" if attached == 1 else f"attached {attached} times"
