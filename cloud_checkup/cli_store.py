@@ -370,17 +370,34 @@ def _exceptions_list(store: Store, args: argparse.Namespace) -> int:
     exceptions = store.exceptions(args.account)
     if not exceptions:
         print("No exceptions recorded.")
+        return EXIT_OK
     today = datetime.now(UTC)
+    rows = [("ID", "ACCOUNT", "ITEM", "COVERS", "EXPIRY", "RECORDED")]
     for exception in exceptions:
         expiry = "no expiry"
         if exception.expires_on:
             verb = "until" if exception.active(today) else "expired"
             expiry = f"{verb} {exception.expires_on}"
-        print(
-            f"{exception.id:>4}  {exception.account_id}  {exception.check_id}  "
-            f"{exception.scope}  {expiry}  by {exception.created_by} "
-            f"on {exception.created_at:%Y-%m-%d}: {exception.reason}"
+        recorded = f"by {exception.created_by} on {exception.created_at:%Y-%m-%d}"
+        rows.append(
+            (
+                str(exception.id),
+                exception.account_id,
+                exception.check_id,
+                exception.scope,
+                expiry,
+                recorded,
+            )
         )
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    for index, row in enumerate(rows):
+        cells = zip(row, widths, strict=True)
+        print("  ".join(cell.ljust(width) for cell, width in cells).rstrip())
+        if index:  # the reason under its exception, every line of it kept
+            reason = exceptions[index - 1].reason.splitlines() or [""]
+            print(f"{'':{widths[0]}}  reason: {reason[0]}")
+            for line in reason[1:]:
+                print(f"{'':{widths[0]}}          {line}")
     return EXIT_OK
 
 
@@ -405,6 +422,23 @@ def _exceptions_add(store: Store, args: argparse.Namespace) -> int:
         )
     except InvalidException as error:
         _error(str(error))
+        return EXIT_USAGE
+    same = next(
+        (
+            e
+            for e in store.exceptions(account_id)
+            if (e.check_id, e.scope) == (exception.check_id, exception.scope)
+            and e.active(now)
+        ),
+        None,
+    )
+    if same is not None:
+        _error(
+            f"exception {same.id} already covers {same.check_id}, {same.scope} "
+            f"(reason: {same.reason.splitlines()[0] if same.reason else ''}). "
+            f"Remove it first (cloud-checkup exceptions remove {same.id}) to record "
+            "it again with a new reason or expiry."
+        )
         return EXIT_USAGE
     _warn_about_unknowns(store, account_id, args)
     stored = store.add_exception(exception)
@@ -440,19 +474,25 @@ def _warn_about_unknowns(
             "recording the exception anyway (check the account id)."
         )
         return
-    if args.resource is None:
+    if args.resource is None and args.tag is None:
         return
+    what = f"resource {args.resource}" if args.resource else f"tag {args.tag}"
     latest = _latest_result(store, account_id, args.check)
     if latest is None:
         _warning(
             f"no scan of account {account_id} has checked {args.check} yet, so "
-            f"resource {args.resource} could not be confirmed; recording anyway."
+            f"{what} could not be confirmed; recording anyway."
         )
         return
     scan, result = latest
-    if args.resource not in {f.resource_id for f in result.findings}:
+    if args.resource is not None:
+        seen = args.resource in {f.resource_id for f in result.findings}
+    else:
+        seen = any(parse_tag(args.tag) in f.tags for f in result.findings)
+    if not seen:
+        carried = "among" if args.resource else "carried by any of"
         _warning(
-            f"resource {args.resource} was not among the resources of {args.check} "
+            f"{what} was not {carried} the resources of {args.check} "
             f"in the latest scan ({scan.scan_id[:SHORT_ID]}, "
             f"{_when(scan.started_at)[:10]}); recording anyway: the "
             "exception applies once a scan finds it."

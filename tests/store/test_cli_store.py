@@ -335,3 +335,52 @@ def test_history_show_refuses_a_report_folder_it_cannot_write_in_words(
 
     error = capsys.readouterr().err
     assert "does not exist" in error and "Errno" not in error
+
+
+def test_exceptions_list_has_headings_and_keeps_every_line_of_a_reason(
+    data_dir, capsys
+):
+    with Store() as store:
+        record(store, "new", item(SG, fail("sg-1")))
+    assert add_exception("--resource", "sg-1") == 0
+    reason = "bastion access\nuntil the bastion moves\nticket OPS-12"
+    assert run("exceptions", "add", "--check", SG, "--reason", reason) == 0
+    capsys.readouterr()
+
+    assert run("exceptions", "list") == 0
+    lines = capsys.readouterr().out.splitlines()
+
+    assert lines[0].split() == ["ID", "ACCOUNT", "ITEM", "COVERS", "EXPIRY", "RECORDED"]
+    [first] = [line for line in lines if line.strip() == "reason: bastion access"]
+    # Later lines of a reason are aligned under its first, none lost.
+    for part in ("until the bastion moves", "ticket OPS-12"):
+        [shown] = [line for line in lines if line.strip() == part]
+        assert shown.index(part) == first.index("bastion access")
+
+
+def test_a_second_exception_for_the_same_failure_is_refused_and_names_the_first(
+    data_dir, capsys
+):
+    with Store() as store:
+        record(store, "new", item(SG, fail("sg-1")))
+    assert add_exception("--resource", "sg-1") == 0
+    capsys.readouterr()
+
+    assert add_exception("--resource", "sg-1") == 2
+
+    error = capsys.readouterr().err
+    assert "exception 1 already covers" in error and "exceptions remove 1" in error
+    with Store() as store:
+        assert len(store.exceptions()) == 1
+
+
+def test_exceptions_add_warns_of_a_tag_no_resource_carries(data_dir, capsys):
+    with Store() as store:
+        record(store, "new", item(SG, fail("sg-1", tags={"env": "staging"})))
+
+    assert add_exception("--tag", "env=staging") == 0
+    assert "warning" not in capsys.readouterr().err
+    assert add_exception("--tag", "env=stagign") == 0
+    assert "warning: tag env=stagign was not carried by any of the resources" in (
+        capsys.readouterr().err
+    )
