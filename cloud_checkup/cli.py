@@ -448,7 +448,7 @@ async def _target(args: argparse.Namespace):
         return demo_target(), None
     if args.sandbox:
         if not args.sandbox.exists():
-            raise ScanError(f"no dataset at {args.sandbox}")
+            raise ScanError(f"{args.sandbox}: no such dataset file or folder")
         return SandboxTarget(args.sandbox), None
     store = ProfileStore()
     try:

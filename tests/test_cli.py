@@ -172,7 +172,14 @@ def test_conflicting_or_unwritable_outputs_are_refused_before_scanning(env, tmp_
     assert folder.returncode == 2 and "is a folder" in folder.stderr
     nowhere = cli("scan", "--demo", "--json", str(tmp_path / "no" / "r.json"), env=env)
     assert nowhere.returncode == 2 and "does not exist" in nowhere.stderr
-    for done in (both, twice, folder, nowhere):
+    (tmp_path / "notes.txt").write_text("")
+    under_a_file = cli(
+        "scan", "--demo", "--json", str(tmp_path / "notes.txt" / "r"), env=env
+    )
+    assert "notes.txt is a file, not a folder" in under_a_file.stderr
+    missing = cli("scan", "--sandbox", str(tmp_path / "gone.json"), env=env)
+    assert "gone.json: no such dataset file or folder" in missing.stderr
+    for done in (both, twice, folder, nowhere, under_a_file):
         assert "Scanning" not in done.stderr  # refused before any API call
 
 

@@ -52,6 +52,8 @@ def unwritable(target: str | os.PathLike[str]) -> str | None:
     path = Path(target).resolve()
     if path.is_dir():
         return f"{path} is a folder; give a file name for the report"
+    if path.parent.exists() and not path.parent.is_dir():
+        return f"{path.parent} is a file, not a folder"
     if not path.parent.is_dir():
         return f"the folder {path.parent} does not exist"
     if path.exists() and not path.is_file():
