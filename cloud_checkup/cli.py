@@ -540,7 +540,8 @@ class _Progress:
         change = ""
         if previous is not None and previous.score is not None:
             delta = score.value - previous.score.value
-            change = f", {delta:+d} since {previous.started_at:%Y-%m-%d}"
+            when = previous.started_at.astimezone(UTC)
+            change = f", {delta:+d} since {when:%Y-%m-%d %H:%M} UTC"
         self._print(
             f"Health score {score.value} ({score.tier}{change}) for account "
             f"{scan.account.id}: {status_tally(counts)}; "

@@ -155,12 +155,15 @@ class ScorePanel(QFrame):
                 "First checkup of this account: nothing to compare with yet."
             )
         change = scan.score.value - previous.score.value
-        day = previous.started_at.astimezone()
+        then = previous.started_at.astimezone()
+        # A checkup earlier the same day is told by its time, an older one by its day.
+        same_day = then.date() == scan.started_at.astimezone().date()
+        day = f"{then:%H:%M}" if same_day else f"{then.day} {then:%b}"
         if change == 0:
             text = self.tr("Unchanged since {day}")
         else:
             text = self.tr("{change:+d} since {day}")
-        return text.format(change=change, day=f"{day.day} {day:%b}")
+        return text.format(change=change, day=day)
 
 
 class _CategoryRow:

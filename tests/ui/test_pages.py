@@ -317,9 +317,11 @@ def test_a_second_scan_shows_the_score_change_and_top10_change(
     previous = fake_window.previous
     assert previous is not None and previous.scan_id != scan.scan_id
     change = scan.score.value - first_score
-    day = previous.started_at.astimezone()
+    then = previous.started_at.astimezone()
     note = fake_window.checkup_page.score.note_label.text().splitlines()
-    assert note[0] == f"{change:+d} since {day.day} {day:%b}"
+    # Both checkups ran the same day: the earlier one is named by its time.
+    assert then.date() == scan.started_at.astimezone().date()
+    assert note[0] == f"{change:+d} since {then:%H:%M}"
     assert note[1].startswith("Based on 80% of the applicable items")
     top10 = fake_window.checkup_page.top10_model
     assert top10.index(0, Top10Column.CHANGE).data() == "fixed"  # root key
@@ -544,3 +546,18 @@ def test_an_interrupted_scan_is_offered_for_resuming(
     assert len(scan.results) == len(make_results())
     _all_settled(fake_window, qloop)
     assert services.history.call_now(lambda s: s.interrupted_scans()) == []
+
+
+def test_a_change_since_an_earlier_day_names_the_day(fake_window, catalogue):
+    earlier = make_scan(
+        make_results(), catalogue, started_at=datetime(2026, 11, 12, 9, 0, tzinfo=UTC)
+    )
+    now = make_scan(make_results(), catalogue, scan_id="now")
+
+    note = fake_window.checkup_page.score._change_note(now, earlier)
+
+    day = earlier.started_at.astimezone()
+    assert note in (
+        f"Unchanged since {day.day} {day:%b}",
+        f"+0 since {day.day} {day:%b}",
+    )
