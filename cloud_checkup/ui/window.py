@@ -120,6 +120,8 @@ class MainWindow(QMainWindow):
         self.scan: ScanResult | None = None
         self.previous: ScanResult | None = None
         self._run: _Run | None = None
+        # Scans deleted from the history this session: one still shown is only here.
+        self._deleted: set[str] = set()
         self._quitting = False
         self._stop_confirmed = False
         self._closed = False
@@ -275,6 +277,7 @@ class MainWindow(QMainWindow):
         self.findings_page.detail.acceptRequested.connect(self.accept_exception)
         self.findings_page.recheckRequested.connect(self.recheck)
         self.history_page.openRequested.connect(self.open_scan)
+        self.history_page.scansDeleted.connect(self._on_scans_deleted)
         self.exceptions_page.exceptionsChanged.connect(self._on_exceptions_changed)
         self.accounts_page.profilesChanged.connect(self._on_profiles_changed)
         self.accounts_page.policyCopied.connect(
@@ -583,7 +586,7 @@ class MainWindow(QMainWindow):
         has_scan = self.scan is not None and not running
         self.export_button.setEnabled(has_scan)
         self.export_action.setEnabled(has_scan)
-        self.findings_page.set_recheck_enabled(has_scan)
+        self.findings_page.set_recheck_enabled(has_scan and not self._scan_deleted())
         if not running:
             self._clock.stop()
 
@@ -720,6 +723,9 @@ class MainWindow(QMainWindow):
         verified, choice = self.scan, self.choice()
         if verified is None or choice is None or self.controller.running:
             return
+        if self._scan_deleted():  # its re-check would have nothing to verify
+            self.show_message(self.tr("This checkup was deleted: run a new one."))
+            return
         known = frozenset(i for i in check_ids if i in self._catalogue)
         packages = frozenset(
             {Package.STANDARD} | {self._catalogue[i].package for i in known}
@@ -815,6 +821,19 @@ class MainWindow(QMainWindow):
         self.findings_page.show_snapshot(snapshot_text(scan))
         self._set_running(False)
         self.show_page(self.checkup_page)
+
+    def _on_scans_deleted(self, scan_ids: list[str]) -> None:
+        """The scan on screen was deleted: it stays shown, and the pages say so."""
+        self._deleted.update(scan_ids)
+        scan = self.scan
+        if scan is None or not self._scan_deleted():
+            return
+        self.checkup_page.show_snapshot(scan, deleted=True)
+        self.findings_page.show_snapshot(snapshot_text(scan, deleted=True))
+        self._set_running(self.controller.running)
+
+    def _scan_deleted(self) -> bool:
+        return self.scan is not None and self.scan.scan_id in self._deleted
 
     def accept_exception(self, entry: ItemEntry, resource_id: str | None) -> None:
         scan = self.scan
