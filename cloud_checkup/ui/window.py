@@ -57,6 +57,7 @@ from .presentation import plural
 from .recording import BackgroundRecorder
 from .scan_controller import JobOptions, ScanController, ScanOrder
 from .services import WindowServices
+from .settings_page import SettingsPage
 from .tasks import TaskRunner
 from .tray import Tray
 from .widgets import heading, mute, show_error
@@ -185,7 +186,9 @@ class MainWindow(QMainWindow):
         self.add_page(self.tr("Findings"), self.findings_page)
         self.add_page(self.tr("History"), self.history_page)
         self.add_page(self.tr("Exceptions"), self.exceptions_page)
+        self.settings_page = SettingsPage(services.history, services.preferences, self)
         self.add_page(self.tr("Accounts"), self.accounts_page)
+        self.add_page(self.tr("Settings"), self.settings_page)
 
     def _build_header(self, parent: QWidget) -> QWidget:
         header = QWidget(parent)
@@ -278,6 +281,8 @@ class MainWindow(QMainWindow):
         self.findings_page.recheckRequested.connect(self.recheck)
         self.history_page.openRequested.connect(self.open_scan)
         self.history_page.scansDeleted.connect(self._on_scans_deleted)
+        self.settings_page.scansDeleted.connect(self._on_scans_deleted)
+        self.settings_page.scansDeleted.connect(lambda _: self.history_page.reload())
         self.exceptions_page.exceptionsChanged.connect(self._on_exceptions_changed)
         self.accounts_page.profilesChanged.connect(self._on_profiles_changed)
         self.accounts_page.policyCopied.connect(
@@ -636,7 +641,21 @@ class MainWindow(QMainWindow):
         previous = run.verifies or await history.call(
             lambda store: store.previous_scan(scan)
         )
+        if run.recorder.error is None:
+            await self._apply_retention()
         return scan, previous, run, run.recorder.error
+
+    async def _apply_retention(self) -> None:
+        """Delete what the user's retention rule lets go, now that a scan is saved."""
+        rule = self.services.preferences.load().retention
+        try:
+            deleted = await self.services.history.call(lambda s: s.prune(rule))
+        except Exception as error:  # the scan is saved; old ones stay a while longer
+            log.warning("the retention rule could not be applied: %s", error)
+            return
+        if deleted:
+            log.info("the retention rule deleted %d scan(s)", len(deleted))
+            self._on_scans_deleted([s.scan_id for s in deleted])
 
     def _show_finished(
         self,
