@@ -21,7 +21,14 @@ from cloud_checkup.app.exceptions import (
     parse_tag,
 )
 from cloud_checkup.app.model import ItemResult, ScanResult
-from cloud_checkup.app.store import ScanStatus, ScanSummary, Store, StoreError
+from cloud_checkup.app.store import (
+    RetentionRule,
+    ScanRunning,
+    ScanStatus,
+    ScanSummary,
+    Store,
+    StoreError,
+)
 from cloud_checkup.checks import Package, catalogue
 from cloud_checkup.checks.base import Check, Severity
 from cloud_checkup.cli_words import (
@@ -77,6 +84,30 @@ def _add_history_parser(commands: argparse._SubParsersAction) -> None:
             metavar="FILE",
             help=f"write its {fmt.upper()} report, as the scan did ('-': stdout)",
         )
+    remove = history_commands.add_parser(
+        "remove", help="delete one scan (and its re-checks) from this computer"
+    )
+    remove.add_argument(
+        "scan_id", metavar="SCAN_ID", help="the scan's id, or enough of its start"
+    )
+    remove.add_argument(
+        "--yes", action="store_true", help="delete without asking (required)"
+    )
+    prune = history_commands.add_parser(
+        "prune",
+        help="delete old scans; each account's newest scan and latest checkup, and "
+        "a scan that can be resumed, are kept",
+    )
+    rule = prune.add_mutually_exclusive_group(required=True)
+    rule.add_argument(
+        "--older-than", metavar="DAYS", type=int, help="scans started DAYS ago or more"
+    )
+    rule.add_argument(
+        "--keep-last", metavar="N", type=int, help="all but each account's N newest"
+    )
+    prune.add_argument(
+        "--dry-run", action="store_true", help="only list the scans that would go"
+    )
 
 
 def _add_exceptions_parser(commands: argparse._SubParsersAction) -> None:
@@ -112,7 +143,13 @@ def _date(text: str) -> date:
 
 
 def history_command(args: argparse.Namespace) -> int:
-    return _with_store(args, {"list": _history_list, "show": _history_show}, "history")
+    handlers = {
+        "list": _history_list,
+        "show": _history_show,
+        "remove": _history_remove,
+        "prune": _history_prune,
+    }
+    return _with_store(args, handlers, "history")
 
 
 def exceptions_command(args: argparse.Namespace) -> int:
@@ -261,6 +298,59 @@ def _history_show(store: Store, args: argparse.Namespace) -> int:
             _error(problem)
             return EXIT_FAILED
     return EXIT_OK
+
+
+def _history_remove(store: Store, args: argparse.Namespace) -> int:
+    """Delete one scan; a script must say ``--yes``, since nothing can ask it."""
+    summary = _find_scan(store, args.scan_id)
+    if summary is None:
+        return EXIT_USAGE
+    if not args.yes:
+        _error(
+            f"not deleting scan {summary.scan_id[:SHORT_ID]} "
+            f"({_described(summary)}): add --yes to delete it"
+        )
+        return EXIT_USAGE
+    try:
+        deleted = store.delete_scan(summary.scan_id)
+    except ScanRunning:
+        _error(f"scan {summary.scan_id[:SHORT_ID]} is still running: stop it first")
+        return EXIT_FAILED
+    print(f"Deleted {_deleted_words(deleted)} from this computer.")
+    return EXIT_OK
+
+
+def _history_prune(store: Store, args: argparse.Namespace) -> int:
+    if args.older_than is not None:
+        flag, count, make = "--older-than", args.older_than, RetentionRule.newer_than
+    else:
+        flag, count, make = "--keep-last", args.keep_last, RetentionRule.last
+    if count < 1:
+        _error(f"{flag} needs a whole number of 1 or more, not {count}")
+        return EXIT_USAGE
+    going = store.prune(make(count), dry_run=args.dry_run)
+    for summary in going:
+        print(f"  {summary.scan_id[:SHORT_ID]}  {_described(summary)}")
+    if args.dry_run:
+        print(f"{counted(len(going), 'scan')} would be deleted (dry run: none was).")
+    else:
+        print(f"Deleted {counted(len(going), 'scan')} from this computer.")
+    return EXIT_OK
+
+
+def _described(summary: ScanSummary) -> str:
+    """``demo-shop, 2026-12-04 10:00, score 77``: what a deleted scan was."""
+    account = summary.account_alias or summary.account_id or "(unknown account)"
+    score = f"score {summary.score}" if summary.score is not None else "no score"
+    return f"{account}, {_when(summary.started_at)}, {score}"
+
+
+def _deleted_words(deleted: list[ScanSummary]) -> str:
+    scan, *rechecks = deleted
+    words = f"scan {scan.scan_id[:SHORT_ID]} ({_described(scan)})"
+    if rechecks:
+        words += f" and its {counted(len(rechecks), 're-check')}"
+    return words
 
 
 def write_report(

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import qasync
 
+from cloud_checkup.app.preferences import PreferencesFile
 from cloud_checkup.app.profiles import CredentialType, Profile, ProfileStore
 from cloud_checkup.app.store import Store
 from cloud_checkup.checks.base import Severity, Status
@@ -88,6 +89,9 @@ async def _capture(window: MainWindow, directory: Path) -> None:
     _save(window, directory, "window-history.png")
     await _show_accounts(window)
     _save(window, directory, "window-accounts.png")
+    window.show_page(window.settings_page)
+    await asyncio.sleep(0.2)
+    _save(window, directory, "window-settings.png")
 
 
 async def _settle(*runners) -> None:
@@ -119,6 +123,7 @@ def _private_services(folder: Path) -> WindowServices:
     return WindowServices(
         profiles=ProfileStore(folder / "profiles.json"),
         history=History(lambda: Store(folder / "history.sqlite3")),
+        preferences=PreferencesFile(folder / "preferences.json"),
     )
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import Any
 
 import platformdirs
 
+from .files import write_json
 from .secrets import SecretStore
 
 log = logging.getLogger(__name__)
@@ -356,19 +355,7 @@ class ProfileStore:
             "format": CONFIG_FORMAT,
             "profiles": [p.to_json() for p in profiles.values()],
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so that a crash never leaves half a file behind.
-        handle, temporary = tempfile.mkstemp(
-            dir=self.path.parent, prefix=".profiles-", suffix=".tmp"
-        )
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(document, stream, indent=2, ensure_ascii=False)
-                stream.write("\n")
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_json(self.path, document)
 
 
 def _article(noun: str) -> str:

@@ -43,14 +43,21 @@ def _items_text(done: int, total: int) -> str:
     return _tr("{done}/{total} items").format(done=done, total=total)
 
 
-def snapshot_text(scan: ScanResult) -> str:
-    """The banner over an opened older scan: when it was taken, and what that means."""
+def snapshot_text(scan: ScanResult, deleted: bool = False) -> str:
+    """The banner over an opened older scan: when it was taken, and what that means.
+
+    ``deleted``: the scan was deleted from the history while shown; it stays on
+    screen until another is shown, but only here.
+    """
     started = scan.started_at.astimezone()
-    return QCoreApplication.translate(
-        "Snapshot",
-        "Snapshot of {account} taken {when}: these results describe the account as "
-        "it was then, not as it is now.",
-    ).format(
+    text = (
+        "Deleted from the history: the scan of {account} taken {when} is shown until "
+        "you open another, and is no longer saved (export it now to keep it)."
+        if deleted
+        else "Snapshot of {account} taken {when}: these results describe the account "
+        "as it was then, not as it is now."
+    )
+    return QCoreApplication.translate("Snapshot", text).format(
         account=scan.account.alias or scan.account.id,
         when=f"{started:%Y-%m-%d %H:%M}",
     )
@@ -461,11 +468,12 @@ class CheckupPage(QScrollArea):
             )
         self.scan_finished(scan, previous)
 
-    def show_snapshot(self, scan: ScanResult | None) -> None:
-        """Say that the page shows an older scan: the account as it was then."""
+    def show_snapshot(self, scan: ScanResult | None, deleted: bool = False) -> None:
+        """Say that the page shows an older scan (or a deleted one), not the account
+        as it is now."""
         self.snapshot_label.setVisible(scan is not None)
         if scan is not None:
-            self.snapshot_label.setText(snapshot_text(scan))
+            self.snapshot_label.setText(snapshot_text(scan, deleted))
 
     def _show_plan(self) -> None:
         """Before a scan: the items each chosen category will run."""

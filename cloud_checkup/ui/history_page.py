@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -36,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from cloud_checkup.app.compare import Comparison, compare
 from cloud_checkup.app.model import ScanResult
-from cloud_checkup.app.store import ScanStatus, ScanSummary, ScorePoint
+from cloud_checkup.app.store import ScanStatus, ScanSummary, ScorePoint, Store
+from cloud_checkup.app.store.retention import with_rechecks
 from cloud_checkup.checks.base import Check, Status
 
 from . import presentation
@@ -48,6 +50,8 @@ from .widgets import heading, mute, show_error
 log = logging.getLogger(__name__)
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+# Room beside a column's widest cell, so that neighbouring numbers do not touch.
+COLUMN_GAP = 18
 
 
 class HistoryColumn(enum.IntEnum):
@@ -113,6 +117,14 @@ class HistoryModel(RowsModel):
         if role == SUMMARY_ROLE:
             return summary
         return None
+
+    def describe(self, summary: ScanSummary) -> str:
+        """``demo-shop (1790…), 2026-12-04 10:00, score 72 Fair``: which scan it is."""
+        return self.tr("{account}, {when}, score {score}").format(
+            account=account_name(summary),
+            when=self._display(summary, HistoryColumn.DATE),
+            score=self._display(summary, HistoryColumn.SCORE),
+        )
 
     def _display(self, summary: ScanSummary, column: HistoryColumn) -> str:
         counts = summary.counts
@@ -334,9 +346,11 @@ class HistoryPage(QWidget):
 
     Signals:
         openRequested(str): the user wants to see the scan with this id.
+        scansDeleted(list): these scans (ids) were deleted from the history.
     """
 
     openRequested = Signal(str)  # noqa: N815 - Qt signal naming
+    scansDeleted = Signal(list)  # noqa: N815 - Qt signal naming
 
     def __init__(
         self, history: History, catalogue: Mapping[str, Check], parent: Any = None
@@ -344,6 +358,7 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self._history = history
         self._catalogue = catalogue
+        self._compared: list[str] = []
         self.tasks = TaskRunner(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -388,13 +403,20 @@ class HistoryPage(QWidget):
                 "Two selected: compare them."
             )
         )
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected scans from this computer")
+        )
         self.open_button.clicked.connect(self.open_selected)
         self.compare_button.clicked.connect(self.compare_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
         row.addWidget(mute(QLabel(self.tr("Account:"), self)))
         row.addWidget(self.account_filter)
         row.addStretch(1)
         row.addWidget(self.open_button)
         row.addWidget(self.compare_button)
+        row.addSpacing(12)
+        row.addWidget(self.delete_button)
         return row
 
     def _build_table(self) -> QTableView:
@@ -409,11 +431,8 @@ class HistoryPage(QWidget):
         view.setShowGrid(False)
         view.verticalHeader().hide()
         header = view.horizontalHeader()
-        for column in HistoryColumn:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(
-            HistoryColumn.ACCOUNT, QHeaderView.ResizeMode.Stretch
-        )
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         view.doubleClicked.connect(lambda _: self.open_selected())
         self.table = view
@@ -434,21 +453,31 @@ class HistoryPage(QWidget):
         self._fill_accounts(scans)
         shown = [s for s in scans if account_id is None or s.account_id == account_id]
         self.model.set_scans(shown)
+        self._fit_columns()
         self.empty_label.setVisible(not scans)
         self._update_buttons()
         self._show_chart()
 
+    def _fit_columns(self) -> None:
+        """Each column as wide as its contents and a gap; the last takes the rest."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in list(HistoryColumn)[:-1]:
+            header.resizeSection(column, header.sectionSize(column) + COLUMN_GAP)
+
     def _fill_accounts(self, scans: list[ScanSummary]) -> None:
-        known = {
-            self.account_filter.itemData(i)
-            for i in range(1, self.account_filter.count())
-        }
-        for summary in scans:
-            if summary.account_id and summary.account_id not in known:
-                known.add(summary.account_id)
-                self.account_filter.blockSignals(True)
-                self.account_filter.addItem(account_name(summary), summary.account_id)
-                self.account_filter.blockSignals(False)
+        """The filter lists the accounts that have scans (all of them deleted: gone)."""
+        names = {s.account_id: account_name(s) for s in scans if s.account_id}
+        chooser = self.account_filter
+        chooser.blockSignals(True)
+        for index in reversed(range(1, chooser.count())):
+            if chooser.itemData(index) not in names:
+                chooser.removeItem(index)
+        listed = {chooser.itemData(i) for i in range(1, chooser.count())}
+        for account_id, name in names.items():
+            if account_id not in listed:
+                chooser.addItem(name, account_id)
+        chooser.blockSignals(False)
 
     def _on_account_chosen(self) -> None:
         self.reload()
@@ -470,6 +499,7 @@ class HistoryPage(QWidget):
         chosen = len(self.selected())
         self.open_button.setEnabled(chosen == 1)
         self.compare_button.setEnabled(chosen in (1, 2))
+        self.delete_button.setEnabled(chosen > 0)
 
     # The chart
 
@@ -509,7 +539,10 @@ class HistoryPage(QWidget):
         chosen = self.selected()
         if len(chosen) not in (1, 2):
             return
-        ids = [s.scan_id for s in chosen]
+        self._compare([s.scan_id for s in chosen])
+
+    def _compare(self, ids: list[str]) -> None:
+        self._compared = ids
         self.comparison.setPlainText(self.tr("Comparing…"))
         self.tasks.run(
             self._history.call(lambda store: _load_pair(store, ids)),
@@ -532,9 +565,82 @@ class HistoryPage(QWidget):
             comparison_html(self.last_comparison, current, previous, self._catalogue)
         )
 
+    # Delete
+
+    def delete_selected(self) -> None:
+        """Ask, naming each scan that would go (re-checks of them too), then delete."""
+        chosen = [s.scan_id for s in self.selected()]
+        if not chosen:
+            return
+        going = with_rechecks(chosen, self.model.summaries())
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Delete scans"),
+            self._deletion_text(going, len(chosen)),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("confirmDelete")
+        delete = box.addButton(
+            self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        delete.clicked.connect(lambda: self._delete(chosen))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.delete_box = box
+        box.open()
+
+    def _deletion_text(self, going: list[ScanSummary], chosen: int) -> str:
+        lines = [
+            presentation.plural(
+                len(going),
+                self.tr("Delete this scan from this computer?"),
+                self.tr("Delete these {count} scans from this computer?"),
+            )
+        ]
+        lines += [f"• {self.model.describe(summary)}" for summary in going]
+        if len(going) > chosen:
+            lines.append(self.tr("Re-checks of a deleted scan go with it."))
+        lines.append(
+            self.tr(
+                "Their results and findings are deleted; exceptions stay. This "
+                "cannot be undone."
+            )
+        )
+        return "\n".join(lines)
+
+    def _delete(self, scan_ids: list[str]) -> None:
+        self.tasks.run(
+            self._history.call(lambda store: _delete_all(store, scan_ids)),
+            self._after_deleting,
+            lambda error: show_error(
+                self, self.tr("The scans were not deleted"), str(error)
+            ),
+        )
+
+    def _after_deleting(self, deleted: list[str]) -> None:
+        """Refresh the list and chart; the open comparison is re-run or cleared."""
+        self.reload()
+        if set(self._compared) & set(deleted):
+            self._compared = []
+            self.comparison.setPlainText(
+                self.tr("The scans compared here were deleted.")
+            )
+        elif self._compared:  # its "previous checkup" may have been deleted
+            self._compare(self._compared)
+        self.scansDeleted.emit(deleted)
+
     def _show_failure(self, error: Exception) -> None:
         log.warning("the history could not be read: %s", error)
         show_error(self, self.tr("The history could not be read"), str(error))
+
+
+def _delete_all(store: Store, scan_ids: list[str]) -> list[str]:
+    """Delete each scan (a re-check among them may already have gone with its scan)."""
+    deleted: list[str] = []
+    for scan_id in scan_ids:
+        if scan_id not in deleted:
+            deleted += [s.scan_id for s in store.delete_scan(scan_id)]
+    return deleted
 
 
 def _load_pair(store: Any, ids: list[str]) -> tuple[ScanResult, ScanResult | None]:

@@ -20,6 +20,7 @@ from cloud_checkup.app.credential_sources import (
     discover_setups,
     profile_target,
 )
+from cloud_checkup.app.preferences import PreferencesFile
 from cloud_checkup.app.profiles import Profile, ProfileSecrets, ProfileStore
 from cloud_checkup.app.runner import AiPreflight, ScanRequest, ai_preflight
 from cloud_checkup.app.store import Store
@@ -79,9 +80,11 @@ async def _test_connection(
 
 @dataclass
 class WindowServices:
-    """The window's links to profiles, history and the cloud (all replaceable)."""
+    """The window's links to profiles, history, preferences and the cloud (all
+    replaceable)."""
 
     profiles: ProfileStore = field(default_factory=ProfileStore)
+    preferences: PreferencesFile = field(default_factory=PreferencesFile)
     history: History = field(default_factory=History)
     preflight: Callable[[Any, ScanRequest], Awaitable[AiPreflight]] = ai_preflight
     test_connection: Callable[

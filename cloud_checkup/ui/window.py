@@ -57,6 +57,7 @@ from .presentation import plural
 from .recording import BackgroundRecorder
 from .scan_controller import JobOptions, ScanController, ScanOrder
 from .services import WindowServices
+from .settings_page import SettingsPage
 from .tasks import TaskRunner
 from .tray import Tray
 from .widgets import heading, mute, show_error
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
         self.scan: ScanResult | None = None
         self.previous: ScanResult | None = None
         self._run: _Run | None = None
+        # Scans deleted from the history this session: one still shown is only here.
+        self._deleted: set[str] = set()
         self._quitting = False
         self._stop_confirmed = False
         self._closed = False
@@ -183,7 +186,9 @@ class MainWindow(QMainWindow):
         self.add_page(self.tr("Findings"), self.findings_page)
         self.add_page(self.tr("History"), self.history_page)
         self.add_page(self.tr("Exceptions"), self.exceptions_page)
+        self.settings_page = SettingsPage(services.history, services.preferences, self)
         self.add_page(self.tr("Accounts"), self.accounts_page)
+        self.add_page(self.tr("Settings"), self.settings_page)
 
     def _build_header(self, parent: QWidget) -> QWidget:
         header = QWidget(parent)
@@ -275,6 +280,9 @@ class MainWindow(QMainWindow):
         self.findings_page.detail.acceptRequested.connect(self.accept_exception)
         self.findings_page.recheckRequested.connect(self.recheck)
         self.history_page.openRequested.connect(self.open_scan)
+        self.history_page.scansDeleted.connect(self._on_scans_deleted)
+        self.settings_page.scansDeleted.connect(self._on_scans_deleted)
+        self.settings_page.scansDeleted.connect(lambda _: self.history_page.reload())
         self.exceptions_page.exceptionsChanged.connect(self._on_exceptions_changed)
         self.accounts_page.profilesChanged.connect(self._on_profiles_changed)
         self.accounts_page.policyCopied.connect(
@@ -583,7 +591,7 @@ class MainWindow(QMainWindow):
         has_scan = self.scan is not None and not running
         self.export_button.setEnabled(has_scan)
         self.export_action.setEnabled(has_scan)
-        self.findings_page.set_recheck_enabled(has_scan)
+        self.findings_page.set_recheck_enabled(has_scan and not self._scan_deleted())
         if not running:
             self._clock.stop()
 
@@ -633,7 +641,21 @@ class MainWindow(QMainWindow):
         previous = run.verifies or await history.call(
             lambda store: store.previous_scan(scan)
         )
+        if run.recorder.error is None:
+            await self._apply_retention()
         return scan, previous, run, run.recorder.error
+
+    async def _apply_retention(self) -> None:
+        """Delete what the user's retention rule lets go, now that a scan is saved."""
+        rule = self.services.preferences.load().retention
+        try:
+            deleted = await self.services.history.call(lambda s: s.prune(rule))
+        except Exception as error:  # the scan is saved; old ones stay a while longer
+            log.warning("the retention rule could not be applied: %s", error)
+            return
+        if deleted:
+            log.info("the retention rule deleted %d scan(s)", len(deleted))
+            self._on_scans_deleted([s.scan_id for s in deleted])
 
     def _show_finished(
         self,
@@ -719,6 +741,9 @@ class MainWindow(QMainWindow):
         """Run only ``check_ids`` again on the shown scan's account, to verify fixes."""
         verified, choice = self.scan, self.choice()
         if verified is None or choice is None or self.controller.running:
+            return
+        if self._scan_deleted():  # its re-check would have nothing to verify
+            self.show_message(self.tr("This checkup was deleted: run a new one."))
             return
         known = frozenset(i for i in check_ids if i in self._catalogue)
         packages = frozenset(
@@ -815,6 +840,19 @@ class MainWindow(QMainWindow):
         self.findings_page.show_snapshot(snapshot_text(scan))
         self._set_running(False)
         self.show_page(self.checkup_page)
+
+    def _on_scans_deleted(self, scan_ids: list[str]) -> None:
+        """The scan on screen was deleted: it stays shown, and the pages say so."""
+        self._deleted.update(scan_ids)
+        scan = self.scan
+        if scan is None or not self._scan_deleted():
+            return
+        self.checkup_page.show_snapshot(scan, deleted=True)
+        self.findings_page.show_snapshot(snapshot_text(scan, deleted=True))
+        self._set_running(self.controller.running)
+
+    def _scan_deleted(self) -> bool:
+        return self.scan is not None and self.scan.scan_id in self._deleted
 
     def accept_exception(self, entry: ItemEntry, resource_id: str | None) -> None:
         scan = self.scan

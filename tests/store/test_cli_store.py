@@ -384,3 +384,71 @@ def test_exceptions_add_warns_of_a_tag_no_resource_carries(data_dir, capsys):
     assert "warning: tag env=stagign was not carried by any of the resources" in (
         capsys.readouterr().err
     )
+
+
+# Removing and pruning
+
+
+def test_history_remove_needs_yes_and_then_deletes_the_scan(data_dir, capsys):
+    assert run("history", "remove", "scan") == 2
+    refusal = capsys.readouterr().err
+    assert refusal.count("\n") == 1 and "add --yes" in refusal
+    assert "demo-shop" in refusal and "score 77" in refusal
+
+    assert run("history", "remove", "scan", "--yes") == 0
+    assert capsys.readouterr().out.startswith("Deleted scan scan-1 (demo-shop, ")
+    with Store() as store:
+        assert store.scans() == []
+
+
+def test_history_remove_names_the_re_checks_it_takes_along(data_dir, capsys):
+    with Store() as store:
+        record(store, "fix-1", item(SG, ok("sg-1")), hours=1, rechecks="scan-1")
+
+    assert run("history", "remove", "scan-1", "--yes") == 0
+    assert "and its 1 re-check from" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (("remove", "nothing", "--yes"), "no scan nothing in the history"),
+        (("prune", "--older-than", "-3"), "--older-than needs a whole number of 1"),
+        (("prune", "--keep-last", "0"), "--keep-last needs a whole number of 1"),
+    ],
+)
+def test_history_remove_and_prune_refuse_bad_input_in_one_line(
+    data_dir, capsys, argv, words
+):
+    assert run("history", *argv) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and words in error
+    with Store() as store:
+        assert len(store.scans()) == 1
+
+
+def test_history_remove_of_an_ambiguous_prefix_deletes_nothing(data_dir, capsys):
+    with Store() as store:
+        record(store, "scan-2", item(SG, ok("sg-1")), hours=1)
+
+    assert run("history", "remove", "scan-", "--yes") == 2
+    assert "2 scans have an id starting with scan-" in capsys.readouterr().err
+    with Store() as store:
+        assert len(store.scans()) == 2
+
+
+def test_history_prune_dry_run_lists_and_then_deletes_old_scans(data_dir, capsys):
+    with Store() as store:  # ten days before scan-1, the account's newest (kept)
+        record(store, "scan-0", item(SG, ok("sg-1")), hours=-240)
+
+    assert run("history", "prune", "--older-than", "3", "--dry-run") == 0
+    listing = capsys.readouterr().out
+    assert "scan-0" in listing and "scan-1" not in listing
+    assert "1 scan would be deleted (dry run: none was)." in listing
+    with Store() as store:
+        assert len(store.scans()) == 2
+
+    assert run("history", "prune", "--keep-last", "1") == 0
+    assert "Deleted 1 scan from this computer." in capsys.readouterr().out
+    with Store() as store:
+        assert [s.scan_id for s in store.scans()] == ["scan-1"]

@@ -66,6 +66,7 @@ def keyring_backend() -> MemoryKeyring:
 @pytest.fixture
 def services(tmp_path, keyring_backend):
     """The window's services on a temporary history and profiles file."""
+    from cloud_checkup.app.preferences import PreferencesFile
     from cloud_checkup.app.profiles import ProfileStore
     from cloud_checkup.app.secrets import SecretStore
     from cloud_checkup.app.store import Store
@@ -86,6 +87,7 @@ def services(tmp_path, keyring_backend):
             tmp_path / "profiles.json", SecretStore(keyring_backend, timeout=5)
         ),
         history=history,
+        preferences=PreferencesFile(tmp_path / "preferences.json"),
         preflight=available_preflight(),
         test_connection=test_connection,
         profile_target=profile_target,

@@ -26,7 +26,12 @@ from cloud_checkup.app.store import Recorder
 from cloud_checkup.checks.base import Package, Status
 from cloud_checkup.ui.accounts_page import ProfilesColumn, ProfilesModel
 from cloud_checkup.ui.exceptions_page import ExceptionsModel
-from cloud_checkup.ui.history_page import HistoryModel, ScoreChart, comparison_html
+from cloud_checkup.ui.history_page import (
+    HistoryColumn,
+    HistoryModel,
+    ScoreChart,
+    comparison_html,
+)
 from cloud_checkup.ui.models import Top10Column
 from cloud_checkup.ui.profile_dialogs import ProfileDialog
 
@@ -407,6 +412,97 @@ def test_history_and_chart_models(qtmodeltester, catalogue, tmp_path, qapp):
     xs = [p.x() for p in chart.point_positions()]
     assert xs == sorted(xs) and len(set(xs)) == 3
     assert not chart.grab().isNull()
+
+
+def _history_shown(window, qloop):
+    page = window.history_page
+    window.show_page(page)
+    page.reload()
+    _all_settled(window, qloop)
+    return page
+
+
+def test_deleting_a_scan_asks_naming_it_then_refreshes_list_chart_and_comparison(
+    fake_window, qloop, services
+):
+    first = _scan(fake_window, qloop)
+    second = _scan(fake_window, qloop)
+    page = _history_shown(fake_window, qloop)
+    page.select(second.scan_id)
+    page.compare_button.click()  # with the previous checkup: the first
+    _all_settled(fake_window, qloop)
+    assert "compared with" in page.comparison.toPlainText()
+    page.select(first.scan_id)
+    page.delete_button.click()
+
+    box = _visible_box(fake_window, "confirmDelete")
+    when = f"{first.started_at.astimezone():%Y-%m-%d %H:%M}"
+    summary = f"{ACCOUNT.alias} ({ACCOUNT.id}), {when}, score {first.score.value}"
+    assert summary in box.text()
+    _click(box, "Cancel")
+    _all_settled(fake_window, qloop)
+    assert page.model.rowCount() == 2  # cancelled: nothing deleted
+
+    page.delete_button.click()
+    _click(_visible_box(fake_window, "confirmDelete"), "Delete")
+    _all_settled(fake_window, qloop)
+
+    assert [s.scan_id for s in page.model.summaries()] == [second.scan_id]
+    assert [p.scan_id for p in page.chart.points] == [second.scan_id]
+    # Compared again: the previous checkup it was compared with is gone.
+    assert page.comparison.toPlainText().startswith("This is the account's first")
+    stored = services.history.call_now(lambda s: [x.scan_id for x in s.scans()])
+    assert stored == [second.scan_id]
+
+
+def test_deleting_the_scan_on_screen_keeps_it_shown_saying_it_was_deleted(
+    fake_window, qloop
+):
+    scan = _scan(fake_window, qloop)
+    page = _history_shown(fake_window, qloop)
+    page.select(scan.scan_id)
+    page.delete_button.click()
+    _click(_visible_box(fake_window, "confirmDelete"), "Delete")
+    _all_settled(fake_window, qloop)
+    fake_window.show_page(fake_window.checkup_page)
+
+    banner = fake_window.checkup_page.snapshot_label
+    assert banner.isVisibleTo(fake_window)
+    assert banner.text().startswith("Deleted from the history")
+    assert fake_window.findings_page.snapshot_label.text() == banner.text()
+    assert fake_window.scan is not None and fake_window.export_button.isEnabled()
+    assert not fake_window.findings_page.recheck_failed_button.isEnabled()
+    assert page.model.rowCount() == 0 and page.account_filter.count() == 1
+
+
+def test_deleting_compared_scans_clears_the_comparison(fake_window, qloop):
+    _scan(fake_window, qloop)
+    _scan(fake_window, qloop)
+    page = _history_shown(fake_window, qloop)
+    page.table.selectAll()
+    page.compare_button.click()
+    _all_settled(fake_window, qloop)
+    page.delete_button.click()
+    box = _visible_box(fake_window, "confirmDelete")
+    assert box.text().startswith("Delete these 2 scans from this computer?")
+    _click(box, "Delete")
+    _all_settled(fake_window, qloop)
+
+    assert page.comparison.toPlainText() == "The scans compared here were deleted."
+    assert page.model.rowCount() == 0 and page.chart.points == []
+    assert page.empty_label.isVisibleTo(page)
+
+
+def test_history_columns_fit_their_contents(fake_window, qloop):
+    _scan(fake_window, qloop)
+    page = _history_shown(fake_window, qloop)
+    metrics = page.table.fontMetrics()
+    for column in (HistoryColumn.ACCOUNT, HistoryColumn.SCORE, HistoryColumn.FAILING):
+        text = page.model.index(0, column).data()
+        width = page.table.columnWidth(column)
+        assert metrics.horizontalAdvance(text) + 12 <= width, column
+    account = page.table.columnWidth(HistoryColumn.ACCOUNT)
+    assert account < page.table.viewport().width() / 2
 
 
 # Exceptions

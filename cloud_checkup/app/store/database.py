@@ -31,7 +31,7 @@ from ..engine import ScanRequest
 from ..exceptions import RecordedException
 from ..model import Account, ItemResult, ScanResult, Score
 from ..score import compute_score
-from . import codec, liveness, schema
+from . import codec, liveness, retention, schema
 from .records import (
     InterruptedScan,
     ResumePlan,
@@ -59,6 +59,10 @@ class StoreError(Exception):
     def __init__(self, message: str, backup: Path | None = None):
         super().__init__(message)
         self.backup = backup
+
+
+class ScanRunning(Exception):
+    """The scan is still being recorded: it can be deleted once it has ended."""
 
 
 def default_path() -> Path:
@@ -477,6 +481,62 @@ class Store:
             remaining=tuple(i for i in planned if i not in done),
         )
 
+    # -- deleting and retention --------------------------------------------------------
+
+    def delete_scan(self, scan_id: str) -> list[ScanSummary]:
+        """Delete a scan, its results and findings, and the re-checks of it.
+
+        Exceptions and the AI ledger are not scan data and stay. The deleted rows are
+        overwritten in the file, not only unlinked: the user asked for them to go.
+
+        Returns:
+            What was deleted: the scan, then its re-checks.
+
+        Raises:
+            KeyError: no scan has this id.
+            ScanRunning: it, or a re-check of it, is still being recorded.
+        """
+        scans = self.scans()
+        if scan_id not in {s.scan_id for s in scans}:
+            raise KeyError(scan_id)
+        going = retention.with_rechecks([scan_id], scans)
+        if any(s.status is ScanStatus.RUNNING for s in going):
+            raise ScanRunning(scan_id)
+        going.sort(key=lambda s: s.scan_id != scan_id)
+        self._delete(s.scan_id for s in going)
+        return going
+
+    def prune(
+        self, rule: retention.RetentionRule, *, dry_run: bool = False
+    ) -> list[ScanSummary]:
+        """Delete the scans ``rule`` lets go (see ``retention``); newest first.
+
+        Args:
+            dry_run: only say which scans would go.
+        """
+        resumable = {s.scan_id for s in self.interrupted_scans()}
+        going = retention.to_prune(self.scans(), rule, self._clock(), resumable)
+        if going and not dry_run:
+            self._delete(s.scan_id for s in going)
+        return going
+
+    def _delete(self, scan_ids: Iterable[str]) -> None:
+        ids = list(scan_ids)
+        marks = ",".join("?" * len(ids))
+        with self._transaction() as db:
+            # A continuation of a deleted interrupted scan stands on its own.
+            db.execute(
+                f"UPDATE scans SET resumes = NULL WHERE resumes IN ({marks})", ids
+            )
+            # Results and findings follow (ON DELETE CASCADE). One statement: the
+            # re-checks among ``ids`` reference the others until it ends.
+            db.execute(f"DELETE FROM scans WHERE id IN ({marks})", ids)
+        # The write-ahead log still holds the pages as they were; fold it into the
+        # (overwritten) file and empty it.
+        with self._lock:
+            self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        log.info("deleted %d scan(s) from the history", len(ids))
+
     # -- exceptions --------------------------------------------------------------------
 
     def add_exception(self, exception: RecordedException) -> RecordedException:
@@ -711,6 +771,8 @@ def _prepare(connection: sqlite3.Connection, path: Path) -> None:
     # FULL: a result reported as saved survives a power cut too, not only a crash.
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
+    # A deleted scan is overwritten, not left readable in free pages.
+    connection.execute("PRAGMA secure_delete = ON")
     if 0 < version < schema.CURRENT_VERSION:
         log.info("backing up %s before migrating it: %s", path, _backup(path, "before"))
     schema.migrate(connection)

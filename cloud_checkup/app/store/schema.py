@@ -112,7 +112,22 @@ _V2 = """
 ALTER TABLE item_results ADD COLUMN exceptions TEXT NOT NULL DEFAULT '[]';
 """
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
+# Version 3: the AI ledger outlives the scans it counts. Deleting a scan from the
+# history must not give back the AI scans it used, so the ledger no longer references
+# the scans table (SQLite changes a constraint only by rebuilding the table).
+_V3 = """
+CREATE TABLE ai_usage_v3 (
+    scan_id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    count INTEGER NOT NULL CHECK (count >= 0),
+    recorded_at TEXT NOT NULL
+);
+INSERT INTO ai_usage_v3 SELECT scan_id, account_id, count, recorded_at FROM ai_usage;
+DROP TABLE ai_usage;
+ALTER TABLE ai_usage_v3 RENAME TO ai_usage;
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
 CURRENT_VERSION = len(MIGRATIONS)
 
 
