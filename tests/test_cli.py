@@ -56,7 +56,7 @@ def test_scan_demo_prints_a_result_with_items_in_all_five_categories(env):
 
 def test_scan_failures_exit_non_zero_with_words_not_tracebacks(env, tmp_path):
     missing = cli("scan", "--sandbox", str(tmp_path / "nope.yaml"), env=env)
-    assert missing.returncode != 0 and "no dataset" in missing.stderr
+    assert missing.returncode != 0 and "no such dataset" in missing.stderr
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: [unclosed\n", encoding="utf-8")
     bad = cli("scan", "--sandbox", str(broken), env=env)
