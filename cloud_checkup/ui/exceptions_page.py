@@ -59,6 +59,9 @@ class Scope(enum.Enum):
     ITEM = "item"
 
 
+ISO_DATE = "yyyy-MM-dd"
+
+
 class ExceptionDialog(QDialog):
     """Accept a failure as an exception: what it covers, why, and until when.
 
@@ -166,6 +169,8 @@ class ExceptionDialog(QDialog):
         row = QHBoxLayout()
         self.expires = QCheckBox(self.tr("Expires after"), self)
         self.expiry_date = QDateEdit(self)
+        # ISO, as the exceptions table shows it: "4 03 2027" reads either way round.
+        self.expiry_date.setDisplayFormat(ISO_DATE)
         self.expiry_date.setCalendarPopup(True)
         today = self._clock().astimezone().date()
         self.expiry_date.setDate(QDate(today.year, today.month, today.day).addMonths(3))
