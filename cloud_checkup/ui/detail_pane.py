@@ -25,7 +25,7 @@ from cloud_checkup.checks.base import Check, Finding, Status
 
 from . import presentation
 from .models import ItemEntry, ResourcesColumn, ResourcesModel
-from .widgets import Badge, heading, mute, set_font
+from .widgets import Badge, align_headers_with_cells, heading, mute, set_font
 
 # Failing resources named in "What is wrong"; the table below lists them all.
 SHOWN_FAILURES = 3
@@ -69,6 +69,7 @@ class ResourcesTable(QTableView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().hide()
+        align_headers_with_cells(self)
 
     def setModel(self, model: Any) -> None:  # noqa: N802 - Qt override
         super().setModel(model)

@@ -46,7 +46,7 @@ from . import presentation
 from .models import AnyIndex, RowsModel
 from .services import History
 from .tasks import TaskRunner
-from .widgets import heading, mute, show_error, tint
+from .widgets import align_headers_with_cells, heading, mute, show_error, tint
 
 log = logging.getLogger(__name__)
 
@@ -388,6 +388,7 @@ class ExceptionsPage(QWidget):
         view.setShowGrid(False)
         view.setWordWrap(False)
         view.verticalHeader().hide()
+        align_headers_with_cells(view)
         header = view.horizontalHeader()
         for column in ExceptionsColumn:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

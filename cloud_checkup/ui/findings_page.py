@@ -33,7 +33,7 @@ from .models import (
     FindingsFilterProxy,
     FindingsModel,
 )
-from .widgets import mute
+from .widgets import align_headers_with_cells, mute
 
 
 def _filter_box(
@@ -69,6 +69,7 @@ class FindingsTable(QTableView):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        align_headers_with_cells(self)
         rows = self.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

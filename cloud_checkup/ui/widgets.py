@@ -6,7 +6,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 
 from . import presentation
 
@@ -23,6 +29,14 @@ def set_font(widget: QWidget, scale: float = 1.0, bold: bool = False) -> None:
         font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(bold)
     widget.setFont(font)
+
+
+def align_headers_with_cells(view: QAbstractItemView) -> None:
+    """Put column titles at the left, over the left-aligned text of their cells
+    (Qt centres them); a model may still align one title otherwise."""
+    view.horizontalHeader().setDefaultAlignment(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
 
 
 def mute(label: QLabel) -> QLabel:
