@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import html
+from math import ceil
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -130,6 +132,34 @@ class ResourcesTable(QTableView):
             height = self.verticalHeader().defaultSectionSize()
         header = self.horizontalHeader().sizeHint().height()
         self.setFixedHeight(header + height + 2 * self.frameWidth() + 2)
+
+
+class CommandText(QPlainTextEdit):
+    """A command shown whole: read-only monospace text as tall as its lines.
+
+    It wraps anywhere, as a terminal does: a command's JSON arguments and ARNs are
+    long words that would otherwise be cut at the pane's edge.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = self.document().documentLayout()
+        layout.documentSizeChanged.connect(self._fit_height)
+
+    def _fit_height(self) -> None:
+        """As many lines as the command wraps to at the current width."""
+        lines = max(self.document().documentLayout().documentSize().height(), 1)
+        margins = self.contentsMargins()
+        document_margin = 2 * self.document().documentMargin()
+        line = self.fontMetrics().lineSpacing()
+        height = lines * line + document_margin + margins.top() + margins.bottom()
+        self.setFixedHeight(ceil(height))
 
 
 class DetailPane(QScrollArea):
@@ -250,17 +280,13 @@ class DetailPane(QScrollArea):
         self.command_row = QWidget(body)
         row = QHBoxLayout(self.command_row)
         row.setContentsMargins(0, 0, 0, 0)
-        self.command = QLineEdit(self.command_row)
+        self.command = CommandText(self.command_row)
         self.command.setObjectName("command")
-        self.command.setReadOnly(True)
-        self.command.setFont(
-            QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        )
         self.copy_button = QPushButton(self.tr("Copy"), self.command_row)
         self.copy_button.setToolTip(self.tr("Copy the command to the clipboard"))
         self.copy_button.clicked.connect(self._copy_command)
         row.addWidget(self.command, 1)
-        row.addWidget(self.copy_button)
+        row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         return self.command_row
 
     def show_entry(self, entry: ItemEntry | None) -> None:
@@ -373,8 +399,7 @@ class DetailPane(QScrollArea):
         self._show_console_path(remediation.console_path if remediation else ())
         self._show_doc_link(remediation.doc_url if remediation else "")
         command = remediation.command if remediation else None
-        self.command.setText(command or "")
-        self.command.setCursorPosition(0)
+        self.command.setPlainText(command or "")
         self.command_row.setVisible(bool(command))
         references = check.references if check else ()
         self.references.setText("\n".join(references))
@@ -407,6 +432,6 @@ class DetailPane(QScrollArea):
             self.acceptRequested.emit(self.entry, self.selected_resource_id())
 
     def _copy_command(self) -> None:
-        command = self.command.text()
+        command = self.command.toPlainText()
         QGuiApplication.clipboard().setText(command)
         self.commandCopied.emit(command)

@@ -7,12 +7,45 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontInfo, QGuiApplication
 from PySide6.QtWidgets import QTableView
+from ui_fakes import make_check
 
+from cloud_checkup.app.model import ItemResult
+from cloud_checkup.checks.base import Category, Finding, Status
+from cloud_checkup.ui.detail_pane import DetailPane
 from cloud_checkup.ui.exceptions_page import ExceptionDialog
-from cloud_checkup.ui.models import Top10Column
+from cloud_checkup.ui.models import ItemEntry, Top10Column
 
 pytestmark = pytest.mark.gui
+
+LONG_COMMAND = (
+    "aliyun slb DescribeLoadBalancerAttribute --RegionId cn-hangzhou "
+    '--LoadBalancerId lb-bp1shopweb01 --BackendServers \'[{"ServerId":'
+    '"i-bp1backendwithalongid","Weight":"100"}]\''
+)
+
+
+def _detail_pane(qtbot, width: int = 320) -> DetailPane:
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.resize(width, 900)
+    pane.show()
+    return pane
+
+
+def _failing_entry(check_id: str = "slb-backend-servers-multi-zone") -> ItemEntry:
+    check = make_check(check_id, Category.RESILIENCE, command=LONG_COMMAND)
+    findings = [
+        Finding.failed(
+            "lb-bp1shopweb01",
+            "All 2 servers in cn-hangzhou-h",
+            region="cn-hangzhou",
+            name="shop-web",
+        ),
+        Finding.failed("lb-bp1shopadmin", "A single backend server"),
+    ]
+    return ItemEntry(ItemResult(check_id, Status.FAIL, findings=findings), check)
 
 
 def test_the_exception_expiry_date_reads_the_same_everywhere(qapp):
@@ -41,3 +74,20 @@ def test_the_top10_rank_title_stays_over_its_centred_ranks(fake_window):
     alignment = Qt.ItemDataRole.TextAlignmentRole
     rank = model.headerData(Top10Column.RANK, Qt.Orientation.Horizontal, alignment)
     assert rank == model.index(0, Top10Column.RANK).data(alignment)
+
+
+def test_the_command_shows_whole_in_monospace_with_its_copy_button(qtbot):
+    pane = _detail_pane(qtbot)
+    pane.show_entry(_failing_entry())
+    command = pane.command
+    assert command.toPlainText() == LONG_COMMAND
+    assert command.isReadOnly()
+    assert QFontInfo(command.font()).fixedPitch()
+    lines = command.document().documentLayout().documentSize().height()
+    assert lines > 1  # wrapped at the pane's width, not cut at its edge
+    line = command.fontMetrics().lineSpacing()
+    assert command.viewport().height() >= lines * line  # every line shows
+    assert pane.copy_button.isVisibleTo(pane)
+
+    pane.copy_button.click()
+    assert QGuiApplication.clipboard().text() == LONG_COMMAND
