@@ -27,7 +27,14 @@ from cloud_checkup.checks.base import Check, Finding, Status
 
 from . import presentation
 from .models import ItemEntry, ResourcesColumn, ResourcesModel
-from .widgets import Badge, align_headers_with_cells, heading, mute, set_font
+from .widgets import (
+    Badge,
+    ElidedLabel,
+    align_headers_with_cells,
+    heading,
+    mute,
+    set_font,
+)
 
 # Failing resources named in "What is wrong"; the table below lists them all.
 SHOWN_FAILURES = 3
@@ -207,8 +214,11 @@ class DetailPane(QScrollArea):
         layout.addWidget(self.title)
         layout.addLayout(self._build_badges(body))
         self.category = mute(_paragraph(body))
-        self.category.setObjectName("categoryAndId")
+        self.category.setObjectName("category")
         layout.addWidget(self.category)
+        self.check_id = mute(ElidedLabel(body))
+        self.check_id.setObjectName("checkId")
+        layout.addWidget(self.check_id)
         self.reason = _paragraph(body)
         self.reason.setObjectName("notCheckedReason")
         self.reason.setFrameShape(QFrame.Shape.StyledPanel)
@@ -317,12 +327,10 @@ class DetailPane(QScrollArea):
             presentation.status_text(result.status),
         )
         category = presentation.category_text(entry.category) if entry.category else ""
-        self.category.setText(
-            self.tr("{category} · item {check_id}").format(
-                category=category, check_id=result.check_id
-            )
-            if category
-            else result.check_id
+        self.category.setText(category)
+        self.category.setVisible(bool(category))
+        self.check_id.set_full_text(
+            self.tr("Item {check_id}").format(check_id=result.check_id)
         )
         self.reason.setVisible(bool(result.reason))
         self.reason.setText(result.reason or "")

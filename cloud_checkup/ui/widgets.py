@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QSizePolicy,
     QWidget,
 )
 
@@ -55,6 +56,39 @@ def tint(label: QLabel, colour: QColor) -> QLabel:
     palette.setColor(QPalette.ColorRole.WindowText, colour)
     label.setPalette(palette)
     return label
+
+
+class ElidedLabel(QLabel):
+    """One line that is cut with "…" in the middle when the label is too narrow.
+
+    For identifiers such as ``slb-backend-servers-multi-zone``: wrapped, they break
+    at a hyphen and read as two words. The tooltip has the whole text.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._full_text = ""
+        # Ignored: the label takes the width it is given and never widens its pane.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full_text
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(
+            self.fontMetrics().elidedText(
+                self._full_text, Qt.TextElideMode.ElideMiddle, self.width()
+            )
+        )
 
 
 class Badge(QWidget):

@@ -91,3 +91,16 @@ def test_the_command_shows_whole_in_monospace_with_its_copy_button(qtbot):
 
     pane.copy_button.click()
     assert QGuiApplication.clipboard().text() == LONG_COMMAND
+
+
+@pytest.mark.parametrize("width, whole", [(200, False), (600, True)])
+def test_the_check_id_is_one_word_whatever_the_width(qtbot, width, whole):
+    pane = _detail_pane(qtbot, width)
+    pane.show_entry(_failing_entry())
+    shown = pane.check_id.text()
+    assert "\n" not in shown
+    assert (shown == "Item slb-backend-servers-multi-zone") is whole
+    assert whole or "…" in shown  # cut in the middle, never wrapped at a hyphen
+    assert pane.check_id.height() < 2 * pane.check_id.fontMetrics().lineSpacing()
+    assert pane.check_id.toolTip() == "Item slb-backend-servers-multi-zone"
+    assert pane.category.text() == "High availability and disaster recovery"
