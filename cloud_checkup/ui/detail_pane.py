@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloud_checkup.checks.base import Check, Finding, Status
+from cloud_checkup.checks.base import Check, Status
 
 from . import presentation
 from .models import ItemEntry, ResourcesColumn, ResourcesModel
@@ -36,9 +36,6 @@ from .widgets import (
     set_font,
 )
 
-# Failing resources named in "What is wrong"; the table below lists them all.
-SHOWN_FAILURES = 3
-
 
 def _paragraph(parent: QWidget) -> QLabel:
     # Plain text: details and reasons come from the cloud and must not render as HTML.
@@ -49,23 +46,16 @@ def _paragraph(parent: QWidget) -> QLabel:
     return label
 
 
-def _finding_line(finding: Finding) -> str:
-    """``shop-web (lb-bp1shopweb01): All servers in one zone``."""
-    name = finding.resource_id
-    if finding.name and finding.name != finding.resource_id:
-        name = f"{finding.name} ({finding.resource_id})"
-    return f"{name}: {finding.detail}" if finding.detail else name
-
-
 class ResourcesTable(QTableView):
-    """The resources of one item: Detail takes the room and wraps, nothing scrolls
-    sideways, and up to ten rows show without an inner scroll bar."""
+    """The resources of one item, a column each for id, name, region and detail:
+    Detail takes the room and wraps, nothing scrolls sideways, and up to ten rows
+    show without an inner scroll bar."""
 
     MAX_ROWS_SHOWN = 10
     DETAIL_SHARE = 0.45
     # Wrapped rows are measured one by one; past this many they keep one line.
     MAX_ROWS_MEASURED = 200
-    # Long ids and names are cut (the tooltip has them whole) to leave Detail room.
+    # Long ids and names are cut (the row's tooltip has them whole) for Detail's room.
     COLUMN_CAPS = {ResourcesColumn.RESOURCE_ID: 190, ResourcesColumn.NAME: 140}
 
     def __init__(self, parent: Any = None) -> None:
@@ -75,6 +65,8 @@ class ResourcesTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         self.setWordWrap(True)
+        # An id cut in the middle keeps its telling prefix and suffix.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().hide()
@@ -101,27 +93,19 @@ class ResourcesTable(QTableView):
 
     def _fit_columns(self) -> None:
         """Leave Detail at least ``DETAIL_SHARE`` of the width: cap long ids and
-        names, then let Region and Name step aside (each row's tooltip has them)."""
+        names, and when the other columns still want more, narrow each of them in
+        proportion (their text is cut; each row's tooltip has it whole)."""
         header = self.horizontalHeader()
         wanted = {}
         for column in ResourcesColumn:
             if column is ResourcesColumn.DETAIL:
                 continue
-            self.setColumnHidden(column, False)  # a hidden column measures nothing
             width = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
             wanted[column] = min(width, self.COLUMN_CAPS.get(column, width))
         budget = self.viewport().width() * (1 - self.DETAIL_SHARE)
-        for column in (None, ResourcesColumn.REGION, ResourcesColumn.NAME):
-            if column is not None:
-                wanted.pop(column)
-            if sum(wanted.values()) <= budget:
-                break
-        for column in ResourcesColumn:
-            if column is ResourcesColumn.DETAIL:
-                continue
-            self.setColumnHidden(column, column not in wanted)
-            if column in wanted:
-                header.resizeSection(column, wanted[column])
+        share = min(1.0, budget / sum(wanted.values()))
+        for column, width in wanted.items():
+            header.resizeSection(column, int(width * share))
 
     def _fit_height(self) -> None:
         model = self.model()
@@ -369,17 +353,10 @@ class DetailPane(QScrollArea):
         failed = result.failed
         if not failed:
             return self.tr("This item fails for the account as a whole.")
-        lines = [
-            self._failing_text(len(failed), len(entry.judged)) + ":",
-            *(f"• {_finding_line(f)}" for f in failed[:SHOWN_FAILURES]),
-        ]
-        if len(failed) > SHOWN_FAILURES:
-            lines.append(
-                self.tr("… and {count} more (see Affected resources)").format(
-                    count=len(failed) - SHOWN_FAILURES
-                )
-            )
-        return "\n".join(lines)
+        # The resources themselves are in the table below, named once.
+        return self.tr("{failing}, listed under Affected resources.").format(
+            failing=self._failing_text(len(failed), len(entry.judged))
+        )
 
     def _failing_text(self, failing: int, judged: int) -> str:
         """``2 of 3 resources fail``, with the verb and noun agreeing in English."""

@@ -15,7 +15,7 @@ from cloud_checkup.app.model import ItemResult
 from cloud_checkup.checks.base import Category, Finding, Status
 from cloud_checkup.ui.detail_pane import DetailPane
 from cloud_checkup.ui.exceptions_page import ExceptionDialog
-from cloud_checkup.ui.models import ItemEntry, Top10Column
+from cloud_checkup.ui.models import ItemEntry, ResourcesColumn, Top10Column
 
 pytestmark = pytest.mark.gui
 
@@ -104,3 +104,25 @@ def test_the_check_id_is_one_word_whatever_the_width(qtbot, width, whole):
     assert pane.check_id.height() < 2 * pane.check_id.fontMetrics().lineSpacing()
     assert pane.check_id.toolTip() == "Item slb-backend-servers-multi-zone"
     assert pane.category.text() == "High availability and disaster recovery"
+
+
+def test_affected_resources_show_id_name_region_and_detail_once(qtbot):
+    pane = _detail_pane(qtbot, 320)  # the pane's width in a 1024x640 window
+    pane.show_entry(_failing_entry())
+    view = pane.resources_view
+    shown = [c for c in ResourcesColumn if not view.isColumnHidden(c)]
+    assert shown == list(ResourcesColumn)
+    assert all(view.columnWidth(c) > 0 for c in shown)
+    widths = sum(view.columnWidth(c) for c in shown)
+    assert widths <= view.viewport().width()  # and nothing scrolls sideways
+    row = [pane.resources_model.index(1, c).data() for c in ResourcesColumn]
+    assert row == [
+        "Fail",
+        "lb-bp1shopweb01",
+        "shop-web",
+        "cn-hangzhou",
+        "All 2 servers in cn-hangzhou-h",
+    ]
+    # What is wrong counts them; it does not repeat the table.
+    problem = pane.problem.text()
+    assert problem == "2 of 2 resources fail, listed under Affected resources."

@@ -167,7 +167,7 @@ def test_what_is_wrong_is_said_only_when_something_is(fake_window, qloop):
     detail = fake_window.findings_page.detail
     fake_window.show_finding("root-no-accesskey")
     assert detail.problem.text() == (
-        "1 of 1 resource fails:\n• 1111222233334444: root has an AccessKey"
+        "1 of 1 resource fails, listed under Affected resources."
     )
     assert "(1 of 1 fails)" in detail.resources_heading.text()
     fake_window.show_finding("ram-mfa")
