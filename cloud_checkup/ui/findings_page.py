@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,7 +34,7 @@ from .models import (
     FindingsFilterProxy,
     FindingsModel,
 )
-from .widgets import align_headers_with_cells, mute
+from .widgets import align_headers_with_cells, heading, mute
 
 
 def _filter_box(
@@ -163,8 +164,12 @@ class FindingsPage(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([620, 380])
         splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter, 1)
         self.splitter = splitter
+        self.views = QStackedWidget(self)
+        self.views.addWidget(splitter)
+        self.views.addWidget(self._build_empty_state())
+        layout.addWidget(self.views, 1)
+        self._connect_counts()
 
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -203,6 +208,23 @@ class FindingsPage(QWidget):
         row.addWidget(self.shown_label)
         self._connect_filters()
         return row
+
+    def _build_empty_state(self) -> QWidget:
+        """What shows instead of an empty table: why it is empty and what to do."""
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.addStretch(1)
+        self.empty_title = heading("", 1.2, box)
+        self.empty_text = mute(QLabel(box))
+        self.empty_text.setWordWrap(True)
+        self.clear_filters_button = QPushButton(self.tr("Clear filters"), box)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        for widget in (self.empty_title, self.empty_text, self.clear_filters_button):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.empty_state = box
+        return box
 
     def _build_recheck_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -268,6 +290,9 @@ class FindingsPage(QWidget):
             box.currentIndexChanged.connect(
                 lambda _, box=box, kind=kind, apply=apply: apply(_chosen(box, kind))
             )
+
+    def _connect_counts(self) -> None:
+        """Keep the count of shown items and the empty state up to date."""
         for signal in (
             self.proxy.rowsInserted,
             self.proxy.rowsRemoved,
@@ -275,6 +300,7 @@ class FindingsPage(QWidget):
             self.proxy.layoutChanged,
         ):
             signal.connect(self._update_shown)
+        self._update_shown()
 
     def _build_table(self, parent: QWidget) -> QTableView:
         view = FindingsTable(parent)
@@ -366,3 +392,25 @@ class FindingsPage(QWidget):
             text = self.tr("{shown} of {total} items")
         text = text.format(shown=shown, total=total)
         self.shown_label.setText(text if total else "")
+        self._show_empty_state(shown, total)
+
+    def _show_empty_state(self, shown: int, total: int) -> None:
+        """The table when it has rows; otherwise no scan yet, or no match."""
+        if shown:
+            self.views.setCurrentWidget(self.splitter)
+            return
+        if total:
+            self.empty_title.setText(self.tr("No items match"))
+            self.empty_text.setText(
+                self.tr("No item matches the search and the filters above.")
+            )
+        else:
+            self.empty_title.setText(self.tr("No results yet"))
+            self.empty_text.setText(
+                self.tr(
+                    "Choose an account at the top and press Start (Ctrl+R) to run "
+                    "a checkup. Its items appear here as they finish."
+                )
+            )
+        self.clear_filters_button.setVisible(bool(total))
+        self.views.setCurrentWidget(self.empty_state)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo, QGuiApplication
 from PySide6.QtWidgets import QTableView
-from ui_fakes import make_check
+from ui_fakes import make_check, wait_for_signal
 
 from cloud_checkup.app.model import ItemResult
 from cloud_checkup.checks.base import Category, Finding, Status
@@ -126,3 +126,32 @@ def test_affected_resources_show_id_name_region_and_detail_once(qtbot):
     # What is wrong counts them; it does not repeat the table.
     problem = pane.problem.text()
     assert problem == "2 of 2 resources fail, listed under Affected resources."
+
+
+def test_before_any_scan_findings_say_how_to_start_one(fake_window):
+    page = fake_window.findings_page
+    fake_window.show_page(page)
+    assert page.views.currentWidget() is page.empty_state
+    assert page.empty_title.text() == "No results yet"
+    assert "press Start (Ctrl+R)" in page.empty_text.text()
+    assert not page.clear_filters_button.isVisibleTo(page)
+    assert not page.detail.isVisibleTo(page)  # no "Select an item" beside nothing
+
+
+def test_a_search_matching_nothing_says_so_and_clears(fake_window, qloop):
+    wait_for_signal(qloop, fake_window.scanFinished, fake_window.start_button.click)
+    page = fake_window.findings_page
+    fake_window.show_page(page)
+    assert page.views.currentWidget() is page.splitter
+
+    page.search.setText("no-such-item")
+    page.severity_filter.setCurrentIndex(1)
+    assert page.views.currentWidget() is page.empty_state
+    assert page.empty_title.text() == "No items match"
+    assert page.clear_filters_button.isVisibleTo(page)
+
+    page.clear_filters_button.click()
+    assert page.search.text() == ""
+    assert page.severity_filter.currentIndex() == 0
+    assert page.views.currentWidget() is page.splitter
+    assert page.proxy.rowCount() == page.model.rowCount()
