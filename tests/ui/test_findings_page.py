@@ -15,7 +15,13 @@ from cloud_checkup.app.model import ItemResult
 from cloud_checkup.checks.base import Category, Finding, Status
 from cloud_checkup.ui.detail_pane import DetailPane
 from cloud_checkup.ui.exceptions_page import ExceptionDialog
-from cloud_checkup.ui.models import ItemEntry, ResourcesColumn, Top10Column
+from cloud_checkup.ui.models import (
+    ENTRY_ROLE,
+    FindingsColumn,
+    ItemEntry,
+    ResourcesColumn,
+    Top10Column,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -155,3 +161,42 @@ def test_a_search_matching_nothing_says_so_and_clears(fake_window, qloop):
     assert page.severity_filter.currentIndex() == 0
     assert page.views.currentWidget() is page.splitter
     assert page.proxy.rowCount() == page.model.rowCount()
+
+
+def test_at_1024x640_findings_show_every_column_and_the_title_takes_the_room(
+    fake_window, qloop
+):
+    fake_window.resize(1024, 640)
+    wait_for_signal(qloop, fake_window.scanFinished, fake_window.start_button.click)
+    page = fake_window.findings_page
+    fake_window.show_page(page)
+    table = page.table
+    assert not any(table.isColumnHidden(c) for c in FindingsColumn)
+    header = page.model.headerData(FindingsColumn.CATEGORY, Qt.Orientation.Horizontal)
+    assert header == "Category"
+    widths = {c: table.columnWidth(c) for c in FindingsColumn}
+    assert widths[FindingsColumn.ITEM] == max(widths.values())
+    assert widths[FindingsColumn.ITEM] >= table.MIN_ITEM_WIDTH * 0.7
+    tooltip = page.proxy.index(0, FindingsColumn.ITEM).data(Qt.ItemDataRole.ToolTipRole)
+    assert page.proxy.index(0, FindingsColumn.ITEM).data() in tooltip  # whole title
+
+
+def test_findings_sort_by_category_and_keep_the_category_filter(fake_window, qloop):
+    wait_for_signal(qloop, fake_window.scanFinished, fake_window.start_button.click)
+    page = fake_window.findings_page
+    page.table.sortByColumn(FindingsColumn.CATEGORY, Qt.SortOrder.AscendingOrder)
+    categories = [
+        page.proxy.index(row, 0).data(ENTRY_ROLE).category
+        for row in range(page.proxy.rowCount())
+    ]
+    order = list(Category)
+    assert categories == sorted(categories, key=order.index)
+
+    page.category_filter.setCurrentIndex(
+        page.category_filter.findData(Category.INFRASTRUCTURE)
+    )
+    shown = {
+        page.proxy.index(row, FindingsColumn.CATEGORY).data()
+        for row in range(page.proxy.rowCount())
+    }
+    assert shown == {"Infrastructure"}
