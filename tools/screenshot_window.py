@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 import qasync
+from PySide6.QtCore import QSize
 
 from cloud_checkup.app.preferences import PreferencesFile
 from cloud_checkup.app.profiles import CredentialType, Profile, ProfileStore
@@ -127,6 +128,14 @@ def _private_services(folder: Path) -> WindowServices:
     )
 
 
+def _window_size(app) -> QSize:
+    """``WINDOW_SIZE``, or the screen when it is smaller: a small screen's pictures
+    show the window as its users see it (there is no window manager to shrink it)."""
+    screen = app.primaryScreen().availableSize()
+    width, height = WINDOW_SIZE
+    return QSize(min(width, screen.width()), min(height, screen.height()))
+
+
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     directory = Path(os.environ.get("CLOUD_CHECKUP_SCREENSHOT_DIR", DEFAULT_DIR))
@@ -137,7 +146,7 @@ def main() -> int:
     asyncio.set_event_loop(loop)
     with tempfile.TemporaryDirectory(prefix="checkup-screens-") as folder:
         window = MainWindow(services=_private_services(Path(folder)))
-        window.resize(*WINDOW_SIZE)
+        window.resize(_window_size(app))
         window.show()
         with loop:
             loop.run_until_complete(_capture(window, directory))

@@ -45,7 +45,7 @@ from .profile_dialogs import (
 )
 from .services import WindowServices
 from .tasks import TaskRunner
-from .widgets import heading, mute, show_error, tint
+from .widgets import align_headers_with_cells, heading, mute, show_error, tint
 
 log = logging.getLogger(__name__)
 
@@ -233,6 +233,7 @@ class AccountsPage(QWidget):
         view.setAlternatingRowColors(True)
         view.setShowGrid(False)
         view.verticalHeader().hide()
+        align_headers_with_cells(view)
         header = view.horizontalHeader()
         for column in ProfilesColumn:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -30,7 +30,7 @@ from cloud_checkup.checks.base import Category, Check, Package, Severity, Status
 from . import presentation
 from .ai_panel import AiPackagePanel
 from .models import Top10Column, Top10Model
-from .widgets import Badge, heading, mute, set_font, tint
+from .widgets import Badge, align_headers_with_cells, heading, mute, set_font, tint
 
 
 def _tr(text: str) -> str:
@@ -388,6 +388,7 @@ class CheckupPage(QScrollArea):
         view.setAlternatingRowColors(True)
         view.setShowGrid(False)
         view.verticalHeader().hide()
+        align_headers_with_cells(view)
         header = view.horizontalHeader()
         header.setSectionResizeMode(Top10Column.RISK, QHeaderView.ResizeMode.Stretch)
         for column in (

@@ -3,32 +3,38 @@
 from __future__ import annotations
 
 import html
+from math import ceil
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from cloud_checkup.checks.base import Check, Finding, Status
+from cloud_checkup.checks.base import Check, Status
 
 from . import presentation
 from .models import ItemEntry, ResourcesColumn, ResourcesModel
-from .widgets import Badge, heading, mute, set_font
-
-# Failing resources named in "What is wrong"; the table below lists them all.
-SHOWN_FAILURES = 3
+from .widgets import (
+    Badge,
+    ElidedLabel,
+    align_headers_with_cells,
+    heading,
+    mute,
+    set_font,
+)
 
 
 def _paragraph(parent: QWidget) -> QLabel:
@@ -40,23 +46,16 @@ def _paragraph(parent: QWidget) -> QLabel:
     return label
 
 
-def _finding_line(finding: Finding) -> str:
-    """``shop-web (lb-bp1shopweb01): All servers in one zone``."""
-    name = finding.resource_id
-    if finding.name and finding.name != finding.resource_id:
-        name = f"{finding.name} ({finding.resource_id})"
-    return f"{name}: {finding.detail}" if finding.detail else name
-
-
 class ResourcesTable(QTableView):
-    """The resources of one item: Detail takes the room and wraps, nothing scrolls
-    sideways, and up to ten rows show without an inner scroll bar."""
+    """The resources of one item, a column each for id, name, region and detail:
+    Detail takes the room and wraps, nothing scrolls sideways, and up to ten rows
+    show without an inner scroll bar."""
 
     MAX_ROWS_SHOWN = 10
     DETAIL_SHARE = 0.45
     # Wrapped rows are measured one by one; past this many they keep one line.
     MAX_ROWS_MEASURED = 200
-    # Long ids and names are cut (the tooltip has them whole) to leave Detail room.
+    # Long ids and names are cut (the row's tooltip has them whole) for Detail's room.
     COLUMN_CAPS = {ResourcesColumn.RESOURCE_ID: 190, ResourcesColumn.NAME: 140}
 
     def __init__(self, parent: Any = None) -> None:
@@ -66,9 +65,12 @@ class ResourcesTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         self.setWordWrap(True)
+        # An id cut in the middle keeps its telling prefix and suffix.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().hide()
+        align_headers_with_cells(self)
 
     def setModel(self, model: Any) -> None:  # noqa: N802 - Qt override
         super().setModel(model)
@@ -91,27 +93,19 @@ class ResourcesTable(QTableView):
 
     def _fit_columns(self) -> None:
         """Leave Detail at least ``DETAIL_SHARE`` of the width: cap long ids and
-        names, then let Region and Name step aside (each row's tooltip has them)."""
+        names, and when the other columns still want more, narrow each of them in
+        proportion (their text is cut; each row's tooltip has it whole)."""
         header = self.horizontalHeader()
         wanted = {}
         for column in ResourcesColumn:
             if column is ResourcesColumn.DETAIL:
                 continue
-            self.setColumnHidden(column, False)  # a hidden column measures nothing
             width = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
             wanted[column] = min(width, self.COLUMN_CAPS.get(column, width))
         budget = self.viewport().width() * (1 - self.DETAIL_SHARE)
-        for column in (None, ResourcesColumn.REGION, ResourcesColumn.NAME):
-            if column is not None:
-                wanted.pop(column)
-            if sum(wanted.values()) <= budget:
-                break
-        for column in ResourcesColumn:
-            if column is ResourcesColumn.DETAIL:
-                continue
-            self.setColumnHidden(column, column not in wanted)
-            if column in wanted:
-                header.resizeSection(column, wanted[column])
+        share = min(1.0, budget / sum(wanted.values()))
+        for column, width in wanted.items():
+            header.resizeSection(column, int(width * share))
 
     def _fit_height(self) -> None:
         model = self.model()
@@ -129,6 +123,34 @@ class ResourcesTable(QTableView):
             height = self.verticalHeader().defaultSectionSize()
         header = self.horizontalHeader().sizeHint().height()
         self.setFixedHeight(header + height + 2 * self.frameWidth() + 2)
+
+
+class CommandText(QPlainTextEdit):
+    """A command shown whole: read-only monospace text as tall as its lines.
+
+    It wraps anywhere, as a terminal does: a command's JSON arguments and ARNs are
+    long words that would otherwise be cut at the pane's edge.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = self.document().documentLayout()
+        layout.documentSizeChanged.connect(self._fit_height)
+
+    def _fit_height(self) -> None:
+        """As many lines as the command wraps to at the current width."""
+        lines = max(self.document().documentLayout().documentSize().height(), 1)
+        margins = self.contentsMargins()
+        document_margin = 2 * self.document().documentMargin()
+        line = self.fontMetrics().lineSpacing()
+        height = lines * line + document_margin + margins.top() + margins.bottom()
+        self.setFixedHeight(ceil(height))
 
 
 class DetailPane(QScrollArea):
@@ -176,8 +198,11 @@ class DetailPane(QScrollArea):
         layout.addWidget(self.title)
         layout.addLayout(self._build_badges(body))
         self.category = mute(_paragraph(body))
-        self.category.setObjectName("categoryAndId")
+        self.category.setObjectName("category")
         layout.addWidget(self.category)
+        self.check_id = mute(ElidedLabel(body))
+        self.check_id.setObjectName("checkId")
+        layout.addWidget(self.check_id)
         self.reason = _paragraph(body)
         self.reason.setObjectName("notCheckedReason")
         self.reason.setFrameShape(QFrame.Shape.StyledPanel)
@@ -249,17 +274,13 @@ class DetailPane(QScrollArea):
         self.command_row = QWidget(body)
         row = QHBoxLayout(self.command_row)
         row.setContentsMargins(0, 0, 0, 0)
-        self.command = QLineEdit(self.command_row)
+        self.command = CommandText(self.command_row)
         self.command.setObjectName("command")
-        self.command.setReadOnly(True)
-        self.command.setFont(
-            QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        )
         self.copy_button = QPushButton(self.tr("Copy"), self.command_row)
         self.copy_button.setToolTip(self.tr("Copy the command to the clipboard"))
         self.copy_button.clicked.connect(self._copy_command)
         row.addWidget(self.command, 1)
-        row.addWidget(self.copy_button)
+        row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         return self.command_row
 
     def show_entry(self, entry: ItemEntry | None) -> None:
@@ -290,12 +311,10 @@ class DetailPane(QScrollArea):
             presentation.status_text(result.status),
         )
         category = presentation.category_text(entry.category) if entry.category else ""
-        self.category.setText(
-            self.tr("{category} · item {check_id}").format(
-                category=category, check_id=result.check_id
-            )
-            if category
-            else result.check_id
+        self.category.setText(category)
+        self.category.setVisible(bool(category))
+        self.check_id.set_full_text(
+            self.tr("Item {check_id}").format(check_id=result.check_id)
         )
         self.reason.setVisible(bool(result.reason))
         self.reason.setText(result.reason or "")
@@ -334,17 +353,10 @@ class DetailPane(QScrollArea):
         failed = result.failed
         if not failed:
             return self.tr("This item fails for the account as a whole.")
-        lines = [
-            self._failing_text(len(failed), len(entry.judged)) + ":",
-            *(f"• {_finding_line(f)}" for f in failed[:SHOWN_FAILURES]),
-        ]
-        if len(failed) > SHOWN_FAILURES:
-            lines.append(
-                self.tr("… and {count} more (see Affected resources)").format(
-                    count=len(failed) - SHOWN_FAILURES
-                )
-            )
-        return "\n".join(lines)
+        # The resources themselves are in the table below, named once.
+        return self.tr("{failing}, listed under Affected resources.").format(
+            failing=self._failing_text(len(failed), len(entry.judged))
+        )
 
     def _failing_text(self, failing: int, judged: int) -> str:
         """``2 of 3 resources fail``, with the verb and noun agreeing in English."""
@@ -372,8 +384,7 @@ class DetailPane(QScrollArea):
         self._show_console_path(remediation.console_path if remediation else ())
         self._show_doc_link(remediation.doc_url if remediation else "")
         command = remediation.command if remediation else None
-        self.command.setText(command or "")
-        self.command.setCursorPosition(0)
+        self.command.setPlainText(command or "")
         self.command_row.setVisible(bool(command))
         references = check.references if check else ()
         self.references.setText("\n".join(references))
@@ -406,6 +417,6 @@ class DetailPane(QScrollArea):
             self.acceptRequested.emit(self.entry, self.selected_resource_id())
 
     def _copy_command(self) -> None:
-        command = self.command.text()
+        command = self.command.toPlainText()
         QGuiApplication.clipboard().setText(command)
         self.commandCopied.emit(command)

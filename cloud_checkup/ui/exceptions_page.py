@@ -46,7 +46,7 @@ from . import presentation
 from .models import AnyIndex, RowsModel
 from .services import History
 from .tasks import TaskRunner
-from .widgets import heading, mute, show_error, tint
+from .widgets import align_headers_with_cells, heading, mute, show_error, tint
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,9 @@ class Scope(enum.Enum):
     RESOURCE = "resource"
     TAG = "tag"
     ITEM = "item"
+
+
+ISO_DATE = "yyyy-MM-dd"
 
 
 class ExceptionDialog(QDialog):
@@ -166,6 +169,8 @@ class ExceptionDialog(QDialog):
         row = QHBoxLayout()
         self.expires = QCheckBox(self.tr("Expires after"), self)
         self.expiry_date = QDateEdit(self)
+        # ISO, as the exceptions table shows it: "4 03 2027" reads either way round.
+        self.expiry_date.setDisplayFormat(ISO_DATE)
         self.expiry_date.setCalendarPopup(True)
         today = self._clock().astimezone().date()
         self.expiry_date.setDate(QDate(today.year, today.month, today.day).addMonths(3))
@@ -383,6 +388,7 @@ class ExceptionsPage(QWidget):
         view.setShowGrid(False)
         view.setWordWrap(False)
         view.verticalHeader().hide()
+        align_headers_with_cells(view)
         header = view.horizontalHeader()
         for column in ExceptionsColumn:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,7 +35,7 @@ from .models import (
     FindingsFilterProxy,
     FindingsModel,
 )
-from .widgets import mute
+from .widgets import align_headers_with_cells, heading, mute
 
 
 def _filter_box(
@@ -53,27 +55,44 @@ def _chosen(box: QComboBox, kind: type[enum.Enum]) -> Any:
     return None if data is None else kind(data)
 
 
+def _wrapped_width(metrics: QFontMetrics, text: str, lines: int) -> int:
+    """The least width at which ``text`` wraps to at most ``lines`` (1 or 2) lines."""
+    if lines == 1:
+        return metrics.horizontalAdvance(text)
+    words = text.split()
+    return min(
+        max(
+            metrics.horizontalAdvance(" ".join(words[:split])),
+            metrics.horizontalAdvance(" ".join(words[split:])),
+        )
+        for split in range(1, len(words) + 1)
+    )
+
+
 class FindingsTable(QTableView):
-    """The findings table: the Item column takes the room, titles wrap to two lines.
+    """The findings table: the Item column takes the room, titles wrap.
 
     It never scrolls sideways: the other columns hold a known set of words, so they
-    get fixed widths, and when the table is too narrow for all of them the Category
-    column (also in the filter and the detail) steps aside for the items. Nothing
-    is measured per row, so a scan adding rows one by one stays cheap.
+    get fixed widths, one line wide when the Item column keeps ``MIN_ITEM_WIDTH``
+    and two lines wide otherwise; on a narrow table titles get a third line. A
+    title still too long ends in "…" and its tooltip has it whole. Nothing is
+    measured per row, so a scan adding rows one by one stays cheap.
     """
 
     MIN_ITEM_WIDTH = 240
     TITLE_LINES = 2
+    PADDING = 20
+    ICON_COLUMNS = (FindingsColumn.SEVERITY, FindingsColumn.STATUS)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        align_headers_with_cells(self)
         rows = self.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        line = self.fontMetrics().lineSpacing()
-        rows.setDefaultSectionSize(self.TITLE_LINES * line + 10)
+        self._set_title_lines(self.TITLE_LINES)
 
     def setModel(self, model: Any) -> None:  # noqa: N802 - Qt override
         super().setModel(model)
@@ -81,11 +100,10 @@ class FindingsTable(QTableView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(FindingsColumn.ITEM, QHeaderView.ResizeMode.Stretch)
-        for column, width in self._column_widths().items():
-            header.resizeSection(column, width)
+        self.fit_columns()
 
-    def _column_widths(self) -> dict[FindingsColumn, int]:
-        """Room for the widest word each column can show, its icon and the header."""
+    def _column_widths(self, lines: int) -> dict[FindingsColumn, int]:
+        """Room for each column's words in ``lines`` lines, its icon and its title."""
         words = {
             FindingsColumn.SEVERITY: [presentation.severity_text(s) for s in Severity],
             FindingsColumn.STATUS: [presentation.status_text(s) for s in Status],
@@ -103,8 +121,9 @@ class FindingsTable(QTableView):
         icon = self.iconSize().width() if not self.iconSize().isEmpty() else 16
         widths = {}
         for column, texts in words.items():
-            widest = max(metrics.horizontalAdvance(text) for text in texts)
-            widths[column] = max(widest + icon + 20, header.sectionSizeHint(column))
+            widest = max(_wrapped_width(metrics, text, lines) for text in texts)
+            widest += self.PADDING + (icon if column in self.ICON_COLUMNS else 0)
+            widths[column] = max(widest, header.sectionSizeHint(column))
         return widths
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
@@ -112,20 +131,24 @@ class FindingsTable(QTableView):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Show the Category column only when the Item column keeps enough room."""
+        """Give the word columns one line when the Item column keeps enough room."""
+        room = self.viewport().width()
+        widths = self._column_widths(lines=1)
+        if room - sum(widths.values()) < self.MIN_ITEM_WIDTH:
+            widths = self._column_widths(lines=2)
         header = self.horizontalHeader()
-        others = sum(
-            header.sectionSize(column)
-            for column in FindingsColumn
-            if column not in (FindingsColumn.ITEM, FindingsColumn.CATEGORY)
-        )
-        category = self._column_widths()[FindingsColumn.CATEGORY]
-        room = self.viewport().width() - others - category
-        hide = room < self.MIN_ITEM_WIDTH
-        if hide != self.isColumnHidden(FindingsColumn.CATEGORY):
-            self.setColumnHidden(FindingsColumn.CATEGORY, hide)
-            if not hide:
-                header.resizeSection(FindingsColumn.CATEGORY, category)
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        narrow = room - sum(widths.values()) < self.MIN_ITEM_WIDTH
+        self._set_title_lines(self.TITLE_LINES + 1 if narrow else self.TITLE_LINES)
+
+    def title_lines(self) -> int:
+        return self._title_lines
+
+    def _set_title_lines(self, lines: int) -> None:
+        self._title_lines = lines
+        line = self.fontMetrics().lineSpacing()
+        self.verticalHeader().setDefaultSectionSize(lines * line + 10)
 
 
 class FindingsPage(QWidget):
@@ -158,12 +181,17 @@ class FindingsPage(QWidget):
         splitter.addWidget(self._build_table(splitter))
         self.detail = DetailPane(splitter)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 380])
+        # Two thirds for the table: its titles wrap badly sooner than the detail.
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([660, 330])
         splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter, 1)
         self.splitter = splitter
+        self.views = QStackedWidget(self)
+        self.views.addWidget(splitter)
+        self.views.addWidget(self._build_empty_state())
+        layout.addWidget(self.views, 1)
+        self._connect_counts()
 
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -202,6 +230,23 @@ class FindingsPage(QWidget):
         row.addWidget(self.shown_label)
         self._connect_filters()
         return row
+
+    def _build_empty_state(self) -> QWidget:
+        """What shows instead of an empty table: why it is empty and what to do."""
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.addStretch(1)
+        self.empty_title = heading("", 1.2, box)
+        self.empty_text = mute(QLabel(box))
+        self.empty_text.setWordWrap(True)
+        self.clear_filters_button = QPushButton(self.tr("Clear filters"), box)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        for widget in (self.empty_title, self.empty_text, self.clear_filters_button):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.empty_state = box
+        return box
 
     def _build_recheck_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -267,6 +312,9 @@ class FindingsPage(QWidget):
             box.currentIndexChanged.connect(
                 lambda _, box=box, kind=kind, apply=apply: apply(_chosen(box, kind))
             )
+
+    def _connect_counts(self) -> None:
+        """Keep the count of shown items and the empty state up to date."""
         for signal in (
             self.proxy.rowsInserted,
             self.proxy.rowsRemoved,
@@ -274,6 +322,7 @@ class FindingsPage(QWidget):
             self.proxy.layoutChanged,
         ):
             signal.connect(self._update_shown)
+        self._update_shown()
 
     def _build_table(self, parent: QWidget) -> QTableView:
         view = FindingsTable(parent)
@@ -365,3 +414,25 @@ class FindingsPage(QWidget):
             text = self.tr("{shown} of {total} items")
         text = text.format(shown=shown, total=total)
         self.shown_label.setText(text if total else "")
+        self._show_empty_state(shown, total)
+
+    def _show_empty_state(self, shown: int, total: int) -> None:
+        """The table when it has rows; otherwise no scan yet, or no match."""
+        if shown:
+            self.views.setCurrentWidget(self.splitter)
+            return
+        if total:
+            self.empty_title.setText(self.tr("No items match"))
+            self.empty_text.setText(
+                self.tr("No item matches the search and the filters above.")
+            )
+        else:
+            self.empty_title.setText(self.tr("No results yet"))
+            self.empty_text.setText(
+                self.tr(
+                    "Choose an account at the top and press Start (Ctrl+R) to run "
+                    "a checkup. Its items appear here as they finish."
+                )
+            )
+        self.clear_filters_button.setVisible(bool(total))
+        self.views.setCurrentWidget(self.empty_state)

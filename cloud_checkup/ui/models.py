@@ -478,9 +478,11 @@ class Top10Model(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or section >= len(Top10Column):
             return None
-        if role != Qt.ItemDataRole.DisplayRole or section >= len(Top10Column):
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == Top10Column.RANK:
+            return int(Qt.AlignmentFlag.AlignCenter)  # over the centred ranks
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
             Top10Column.RANK: self.tr("#"),

@@ -6,7 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QWidget,
+)
 
 from . import presentation
 
@@ -25,6 +32,14 @@ def set_font(widget: QWidget, scale: float = 1.0, bold: bool = False) -> None:
     widget.setFont(font)
 
 
+def align_headers_with_cells(view: QAbstractItemView) -> None:
+    """Put column titles at the left, over the left-aligned text of their cells
+    (Qt centres them); a model may still align one title otherwise."""
+    view.horizontalHeader().setDefaultAlignment(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
+
+
 def mute(label: QLabel) -> QLabel:
     """Draw ``label`` in the palette's secondary text colour (light or dark theme)."""
     palette = label.palette()
@@ -41,6 +56,39 @@ def tint(label: QLabel, colour: QColor) -> QLabel:
     palette.setColor(QPalette.ColorRole.WindowText, colour)
     label.setPalette(palette)
     return label
+
+
+class ElidedLabel(QLabel):
+    """One line that is cut with "…" in the middle when the label is too narrow.
+
+    For identifiers such as ``slb-backend-servers-multi-zone``: wrapped, they break
+    at a hyphen and read as two words. The tooltip has the whole text.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._full_text = ""
+        # Ignored: the label takes the width it is given and never widens its pane.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full_text
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(
+            self.fontMetrics().elidedText(
+                self._full_text, Qt.TextElideMode.ElideMiddle, self.width()
+            )
+        )
 
 
 class Badge(QWidget):

@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
     scanFailed = Signal(str)  # noqa: N815 - Qt signal naming
     closed = Signal()
 
+    # Room around the page names in the navigation list: its item padding and a gap.
+    NAVIGATION_MARGIN = 40
+
     def __init__(
         self,
         controller: ScanController | None = None,
@@ -156,7 +159,6 @@ class MainWindow(QMainWindow):
         body.setSpacing(0)
         self.navigation = QListWidget(central)
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(170)
         self.navigation.setFrameShape(QFrame.Shape.NoFrame)
         self.navigation.setIconSize(QSize(18, 18))
         self.navigation.setSpacing(2)
@@ -168,8 +170,20 @@ class MainWindow(QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self._build_pages()
+        self._fit_navigation()
         self.navigation.setCurrentRow(0)
         self._build_status_bar()
+
+    def _fit_navigation(self) -> None:
+        """As wide as the longest page name: the pages need the room more, the
+        Findings page above all on a small screen."""
+        navigation = self.navigation
+        metrics = navigation.fontMetrics()
+        words = max(
+            metrics.horizontalAdvance(navigation.item(row).text())
+            for row in range(navigation.count())
+        )
+        navigation.setFixedWidth(words + self.NAVIGATION_MARGIN)
 
     def _build_pages(self) -> None:
         services = self.services
