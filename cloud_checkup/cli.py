@@ -246,12 +246,30 @@ def _scan(args: argparse.Namespace) -> int:
             except KeyboardInterrupt:
                 print(_interrupted(store, _kept_as(jobs), args), file=sys.stderr)
                 return EXIT_INTERRUPTED
+            if store is not None and _kept_as(jobs) is not None:
+                _apply_retention(store)
     except ScanError as error:
         print(f"cloud-checkup: the scan could not run: {error}", file=sys.stderr)
         return EXIT_SCAN_FAILED
     # A scan of some items has a score of those items only: no change to speak of.
     progress.summary(result, None if args.checks else previous)
     return _write_reports(result, args, previous, kept=_kept_as(jobs) is not None)
+
+
+def _apply_retention(store) -> None:
+    """Delete what the retention rule of the app's Settings lets go, as the window
+    does after each scan it records."""
+    from cloud_checkup.app.preferences import PreferencesFile
+
+    rule = PreferencesFile().load().retention
+    gone = store.prune(rule)
+    if gone:
+        removed = cli_words.counted(len(gone), "older scan")
+        print(
+            f"Removed {removed} from the history, as the retention rule in Settings "
+            "asks.",
+            file=sys.stderr,
+        )
 
 
 def _kept_as(jobs: list) -> str | None:

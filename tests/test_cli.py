@@ -361,3 +361,24 @@ def test_every_option_and_argument_of_every_command_says_what_it_is_for():
                 yield f"{path} {'/'.join(action.option_strings) or action.dest}"
 
     assert list(unexplained(build_parser(), "cloud-checkup")) == []
+
+
+def test_a_cli_scan_applies_the_retention_rule_of_the_settings(env, tmp_path):
+    config = tmp_path / "config"
+    (config / "cloud-checkup").mkdir(parents=True)
+    (config / "cloud-checkup" / "preferences.json").write_text(
+        json.dumps(
+            {
+                "format": "cloud-checkup-preferences/1",
+                "retention": {"keep": "last", "count": 1},
+            }
+        )
+    )
+    env = dict(env, XDG_CONFIG_HOME=str(config))
+    assert cli("scan", "--demo", env=env).returncode == 0
+
+    second = cli("scan", "--demo", env=env)
+
+    assert "Removed 1 older scan from the history" in second.stderr
+    listed = json.loads(cli("history", "list", "--format", "json", env=env).stdout)
+    assert len(listed) == 1
