@@ -45,7 +45,7 @@ from . import presentation
 from .models import AnyIndex, RowsModel
 from .services import History
 from .tasks import TaskRunner
-from .widgets import heading, mute, show_error
+from .widgets import align_headers_with_cells, heading, mute, show_error
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,17 @@ class HistoryColumn(enum.IntEnum):
     PASSING = 4
     NOT_CHECKED = 5
     KIND = 6
+
+
+# Columns of figures: right-aligned, titles included.
+_NUMBERS = frozenset(
+    {
+        HistoryColumn.SCORE,
+        HistoryColumn.FAILING,
+        HistoryColumn.PASSING,
+        HistoryColumn.NOT_CHECKED,
+    }
+)
 
 
 def account_name(summary: ScanSummary) -> str:
@@ -88,6 +99,18 @@ class HistoryModel(RowsModel):
         ids = [s.scan_id for s in self._rows]
         return ids.index(scan_id) if scan_id in ids else None
 
+    def headerData(  # noqa: N802 - Qt override
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        numbers = orientation == Qt.Orientation.Horizontal and section in _NUMBERS
+        if role == Qt.ItemDataRole.TextAlignmentRole and numbers:
+            # Over the right-aligned numbers; the view puts the others at the left.
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return super().headerData(section, orientation, role)
+
     def headers(self) -> dict[enum.IntEnum, str]:
         return {
             HistoryColumn.DATE: self.tr("Date"),
@@ -108,11 +131,7 @@ class HistoryModel(RowsModel):
             return self._display(summary, column)
         if role == Qt.ItemDataRole.DecorationRole and column is HistoryColumn.FAILING:
             return presentation.status_icon(Status.FAIL)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (
-            HistoryColumn.DATE,
-            HistoryColumn.ACCOUNT,
-            HistoryColumn.KIND,
-        ):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SUMMARY_ROLE:
             return summary
@@ -430,6 +449,7 @@ class HistoryPage(QWidget):
         view.setAlternatingRowColors(True)
         view.setShowGrid(False)
         view.verticalHeader().hide()
+        align_headers_with_cells(view)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -15,6 +15,7 @@ from cloud_checkup.app.model import ItemResult
 from cloud_checkup.checks.base import Category, Finding, Status
 from cloud_checkup.ui.detail_pane import DetailPane
 from cloud_checkup.ui.exceptions_page import ExceptionDialog
+from cloud_checkup.ui.history_page import HistoryColumn
 from cloud_checkup.ui.models import (
     ENTRY_ROLE,
     FindingsColumn,
@@ -67,12 +68,29 @@ def test_the_exception_expiry_date_reads_the_same_everywhere(qapp):
 
 @pytest.mark.parametrize(
     "name",
-    ["findingsView", "resourcesView", "top10View", "exceptionsView", "profilesView"],
+    [
+        "findingsView",
+        "resourcesView",
+        "top10View",
+        "exceptionsView",
+        "profilesView",
+        "historyView",
+    ],
 )
 def test_column_titles_sit_over_their_left_aligned_cells(fake_window, name):
     (view,) = fake_window.findChildren(QTableView, name)
     alignment = view.horizontalHeader().defaultAlignment()
     assert alignment & Qt.AlignmentFlag.AlignLeft
+
+
+def test_history_figures_have_their_titles_over_them_at_the_right(fake_window):
+    model = fake_window.history_page.model
+    alignment = Qt.ItemDataRole.TextAlignmentRole
+    for column in (HistoryColumn.SCORE, HistoryColumn.FAILING):
+        title = model.headerData(column, Qt.Orientation.Horizontal, alignment)
+        assert title & Qt.AlignmentFlag.AlignRight
+    date = model.headerData(HistoryColumn.DATE, Qt.Orientation.Horizontal, alignment)
+    assert date is None  # the view's default: at the left
 
 
 def test_the_top10_rank_title_stays_over_its_centred_ranks(fake_window):
