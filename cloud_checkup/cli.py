@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument(
         "--sandbox", metavar="DATASET", type=Path, help="scan a sandbox dataset file"
     )
+    target.add_argument(
+        "--resume",
+        metavar="SCAN_ID",
+        help="finish an interrupted scan (of the demo or a profile): its account, "
+        "items and regions are the ones it started with",
+    )
     scan.add_argument("--ai", action="store_true", help="add the AI security package")
     scan.add_argument(
         "--accept-ai-charges",
@@ -213,7 +219,9 @@ def _configure_logging(verbosity: int) -> None:
 def _scan(args: argparse.Namespace) -> int:
     from cloud_checkup.app.runner import ScanError, ScanJob, ScanRequest
 
-    problem = _check_outputs(args) or _ai_items_without_ai(args)
+    problem = (
+        _check_outputs(args) or _ai_items_without_ai(args) or _resume_conflicts(args)
+    )
     if problem:
         print(f"cloud-checkup: {problem}", file=sys.stderr)
         return EXIT_USAGE
@@ -223,16 +231,25 @@ def _scan(args: argparse.Namespace) -> int:
     jobs: list[ScanJob] = []
 
     async def scan(store):
-        target, default_regions = await _target(args)
-        request = ScanRequest(
-            packages=frozenset(packages),
-            check_ids=frozenset(args.checks) if args.checks else None,
-            regions=args.regions or default_regions,
-        )
-        if args.ai:
-            request = await _fit_ai_package(target, request, store, args)
+        resume = None
+        if args.resume:
+            target, request, resume = await _resumed(store, args.resume)
+        else:
+            target, default_regions = await _target(args)
+            request = ScanRequest(
+                packages=frozenset(packages),
+                check_ids=frozenset(args.checks) if args.checks else None,
+                regions=args.regions or default_regions,
+            )
+            if args.ai:
+                request = await _fit_ai_package(target, request, store, args)
         job = ScanJob(
-            target, request, on_event=progress, store=store, record=not args.no_history
+            target,
+            request,
+            on_event=progress,
+            store=store,
+            record=not args.no_history,
+            resume=resume,
         )
         jobs.append(job)
         result = await job.run()
@@ -254,6 +271,73 @@ def _scan(args: argparse.Namespace) -> int:
     # A scan of some items has a score of those items only: no change to speak of.
     progress.summary(result, None if args.checks else previous)
     return _write_reports(result, args, previous, kept=_kept_as(jobs) is not None)
+
+
+def _resume_conflicts(args: argparse.Namespace) -> str | None:
+    """Options a resumed scan cannot take: it keeps the ones it started with."""
+    if not args.resume:
+        return None
+    given = [
+        option
+        for option, value in (
+            ("--ai", args.ai),
+            ("--accept-ai-charges", args.accept_ai_charges),
+            ("--checks", args.checks),
+            ("--regions", args.regions),
+            ("--no-history", args.no_history),
+        )
+        if value
+    ]
+    if not given:
+        return None
+    return (
+        f"--resume keeps the items and regions the scan started with; leave out "
+        f"{', '.join(given)}"
+    )
+
+
+async def _resumed(store, wanted: str):
+    """The target, request and resume state that finish interrupted scan ``wanted``
+    (its id or the start of it), as the window's "Resume" does.
+
+    Raises:
+        ScanError: no such interrupted scan, or its account cannot be reached again.
+    """
+    from cloud_checkup.app.credential_sources import profile_target
+    from cloud_checkup.app.profiles import ProfileError, ProfileStore
+    from cloud_checkup.app.runner import (
+        DEMO_NAME,
+        ScanError,
+        demo_target,
+        resume_from_store,
+    )
+    from cloud_checkup.app.secrets import KeyringUnavailable
+
+    if store is None:
+        raise ScanError("the history could not be opened, so no scan can be resumed")
+    prefix = wanted.strip().lower()
+    matches = [
+        s.scan_id
+        for s in store.interrupted_scans()
+        if prefix and s.scan_id.lower().startswith(prefix)
+    ]
+    if len(matches) != 1:
+        which = "no interrupted scan" if not matches else "several interrupted scans"
+        raise ScanError(
+            f"{which} with an id starting {wanted} (see: cloud-checkup history list)"
+        )
+    request, resume, name = resume_from_store(store, matches[0])
+    if name == DEMO_NAME:
+        return demo_target(), request, resume
+    profiles = ProfileStore()
+    try:
+        profile = await profiles.get(name or "")
+        return await profile_target(profile, profiles), request, resume
+    except (ProfileError, KeyringUnavailable) as error:
+        raise ScanError(
+            f"scan {matches[0][: cli_store.SHORT_ID]} scanned {name!r}, which is "
+            f"neither the demo nor a saved profile now ({error})"
+        ) from error
 
 
 def _apply_retention(store) -> None:
@@ -293,8 +377,8 @@ def _interrupted(store, scan_id: str | None, args: argparse.Namespace) -> str:
         finish = "A scan of a dataset file cannot be resumed: run it again."
     else:
         finish = (
-            "To finish it, open the desktop app (cloud-checkup), which offers to "
-            "resume it; the command line cannot resume a scan."
+            f"To finish it: cloud-checkup scan --resume {short} (or open the "
+            "desktop app, which offers to resume it)."
         )
     return (
         f"cloud-checkup: interrupted after {done} of "

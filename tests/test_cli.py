@@ -382,3 +382,41 @@ def test_a_cli_scan_applies_the_retention_rule_of_the_settings(env, tmp_path):
     assert "Removed 1 older scan from the history" in second.stderr
     listed = json.loads(cli("history", "list", "--format", "json", env=env).stdout)
     assert len(listed) == 1
+
+
+def test_an_interrupted_scan_of_the_demo_is_finished_with_resume(env, monkeypatch):
+    from cloud_checkup.app.events import ItemFinished, ScanStarted
+    from cloud_checkup.app.runner import ScanJob, ScanRequest, demo_target
+    from cloud_checkup.app.store import Recorder, Store
+
+    monkeypatch.setenv("CLOUD_CHECKUP_DATA_DIR", env["CLOUD_CHECKUP_DATA_DIR"])
+    items = ("ram-password-policy-strength", "root-account-mfa-enabled")
+    request = ScanRequest(check_ids=frozenset(items))
+    finished = asyncio.run(ScanJob(demo_target(), request).run())
+    with Store() as store:  # the CLI died after recording one of the two items
+        recorder = Recorder(store, request, target=demo_target().name)
+        recorder(
+            ScanStarted(
+                finished.scan_id,
+                {},
+                tuple(finished.regions),
+                finished.account,
+                finished.started_at,
+            )
+        )
+        recorder(ItemFinished(finished.results[0]))
+        recorder.interrupted()
+        [interrupted] = store.interrupted_scans()
+
+    refused = cli("scan", "--resume", interrupted.scan_id[:8], "--ai", env=env)
+    assert refused.returncode == 2 and "leave out --ai" in refused.stderr
+    done = cli("scan", "--resume", interrupted.scan_id[:8], "--json", "-", env=env)
+
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert {r["check_id"] for r in report["results"]} == set(items)
+    with Store() as store:
+        assert store.interrupted_scans() == []
+        assert [s.scan_id for s in store.scans()] == [interrupted.scan_id]
+    again = cli("scan", "--resume", interrupted.scan_id[:8], env=env)
+    assert again.returncode == 1 and "no interrupted scan" in again.stderr
