@@ -179,3 +179,13 @@ def test_a_rule_needs_a_count_and_reads_back_from_its_document():
     rule = RetentionRule.newer_than(30)
     assert RetentionRule.from_json(rule.to_json()) == rule
     assert RetentionRule.from_json({}).keep is Keep.EVERYTHING
+
+
+@pytest.mark.parametrize("days", [800_000, 999_999_999, 10**12])
+def test_a_days_rule_reaching_before_the_calendar_keeps_every_scan(store, days):
+    # The CLI takes any whole number and preferences.json any integer: a count
+    # past datetime's range keeps everything rather than failing the scan.
+    record(store, "ancient", 3000)
+    record(store, "newest", 1)
+    assert store.prune(RetentionRule.newer_than(days)) == []
+    assert ids(store.scans()) == ["newest", "ancient"]

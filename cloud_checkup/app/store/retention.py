@@ -74,7 +74,9 @@ def beyond(
     ``scans`` come newest first, as ``Store.scans`` returns them.
     """
     if rule.keep is Keep.DAYS:
-        cutoff = now - timedelta(days=rule.count)
+        cutoff = _days_before(now, rule.count)
+        if cutoff is None:
+            return []
         return [s for s in scans if _utc(s.started_at) < cutoff]
     if rule.keep is Keep.LAST:
         seen: dict[str | None, int] = {}
@@ -156,6 +158,16 @@ def _newest(scans: Sequence[ScanSummary]) -> set[str]:
 def _owner(scan: ScanSummary) -> str | None:
     """The account a scan belongs to; before it was identified, its target."""
     return scan.account_id or scan.target
+
+
+def _days_before(now: datetime, days: int) -> datetime | None:
+    """``days`` before ``now``; None when that is before the calendar's first day,
+    as a huge count in preferences.json or on the command line asks: no scan is
+    that old."""
+    try:
+        return now - timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _utc(moment: datetime) -> datetime:
