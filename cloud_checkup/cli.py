@@ -254,12 +254,12 @@ def _scan(args: argparse.Namespace) -> int:
         jobs.append(job)
         result = await job.run()
         previous = store.previous_scan(result) if store else None
-        return result, previous
+        return result, previous, request.check_ids is not None
 
     try:
         with _history(args) as store:
             try:
-                result, previous = asyncio.run(scan(store))
+                result, previous, some_items = asyncio.run(scan(store))
             except KeyboardInterrupt:
                 print(_interrupted(store, _kept_as(jobs), args), file=sys.stderr)
                 return EXIT_INTERRUPTED
@@ -268,8 +268,9 @@ def _scan(args: argparse.Namespace) -> int:
     except ScanError as error:
         print(f"cloud-checkup: the scan could not run: {error}", file=sys.stderr)
         return EXIT_SCAN_FAILED
-    # A scan of some items has a score of those items only: no change to speak of.
-    progress.summary(result, None if args.checks else previous)
+    # A scan of some items (--checks, or resuming such a scan) has a score of those
+    # items only: no change to speak of.
+    progress.summary(result, None if some_items else previous)
     return _write_reports(result, args, previous, kept=_kept_as(jobs) is not None)
 
 
