@@ -189,3 +189,12 @@ def test_a_days_rule_reaching_before_the_calendar_keeps_every_scan(store, days):
     record(store, "newest", 1)
     assert store.prune(RetentionRule.newer_than(days)) == []
     assert ids(store.scans()) == ["newest", "ancient"]
+
+
+def test_a_scan_dated_ahead_by_a_wrong_clock_does_not_take_the_newest_scan(store):
+    record(store, "skewed", -365)  # recorded while the clock ran a year ahead
+    record(store, "older", 3)
+    record(store, "latest", 0)
+
+    assert ids(store.prune(RetentionRule.last(1))) == ["older"]
+    assert ids(store.scans()) == ["skewed", "latest"]

@@ -105,9 +105,13 @@ def to_prune(
     candidates = beyond(scans, rule, now)
     if not candidates:
         return []
+    # A scan dated ahead by a wrong clock is "newest" until that date comes; the
+    # newest scan of the present is needed all the same.
+    present = [s for s in scans if _utc(s.started_at) <= now]
     needed = (
         set(resumable)
         | _newest(scans)
+        | _newest(present)
         | {s.scan_id for s in scans if s.status is ScanStatus.RUNNING}
     )
     kept = ({s.scan_id for s in scans} - {s.scan_id for s in candidates}) | needed
