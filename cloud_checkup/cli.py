@@ -232,7 +232,7 @@ def _scan(args: argparse.Namespace) -> int:
 
     async def scan(store):
         resume = None
-        if args.resume:
+        if args.resume is not None:
             target, request, resume = await _resumed(store, args.resume)
         else:
             target, default_regions = await _target(args)
@@ -276,7 +276,7 @@ def _scan(args: argparse.Namespace) -> int:
 
 def _resume_conflicts(args: argparse.Namespace) -> str | None:
     """Options a resumed scan cannot take: it keeps the ones it started with."""
-    if not args.resume:
+    if args.resume is None:
         return None
     given = [
         option

@@ -441,3 +441,10 @@ def test_resuming_a_scan_of_some_items_names_no_change_of_score(env, monkeypatch
     assert done.returncode == 0, done.stderr
     summary = done.stderr.splitlines()[-1]
     assert summary.startswith("Health score") and "since" not in summary
+
+
+def test_resuming_an_empty_scan_id_says_no_such_scan(env):
+    # Not taken for no --resume at all, which asked for a profile named None.
+    result = cli("scan", "--resume", "", env=env)
+    assert result.returncode == 1
+    assert "no interrupted scan" in result.stderr and "None" not in result.stderr
