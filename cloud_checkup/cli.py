@@ -232,7 +232,7 @@ def _scan(args: argparse.Namespace) -> int:
 
     async def scan(store):
         resume = None
-        if args.resume:
+        if args.resume is not None:
             target, request, resume = await _resumed(store, args.resume)
         else:
             target, default_regions = await _target(args)
@@ -254,12 +254,12 @@ def _scan(args: argparse.Namespace) -> int:
         jobs.append(job)
         result = await job.run()
         previous = store.previous_scan(result) if store else None
-        return result, previous
+        return result, previous, request.check_ids is not None
 
     try:
         with _history(args) as store:
             try:
-                result, previous = asyncio.run(scan(store))
+                result, previous, some_items = asyncio.run(scan(store))
             except KeyboardInterrupt:
                 print(_interrupted(store, _kept_as(jobs), args), file=sys.stderr)
                 return EXIT_INTERRUPTED
@@ -268,14 +268,15 @@ def _scan(args: argparse.Namespace) -> int:
     except ScanError as error:
         print(f"cloud-checkup: the scan could not run: {error}", file=sys.stderr)
         return EXIT_SCAN_FAILED
-    # A scan of some items has a score of those items only: no change to speak of.
-    progress.summary(result, None if args.checks else previous)
+    # A scan of some items (--checks, or resuming such a scan) has a score of those
+    # items only: no change to speak of.
+    progress.summary(result, None if some_items else previous)
     return _write_reports(result, args, previous, kept=_kept_as(jobs) is not None)
 
 
 def _resume_conflicts(args: argparse.Namespace) -> str | None:
     """Options a resumed scan cannot take: it keeps the ones it started with."""
-    if not args.resume:
+    if args.resume is None:
         return None
     given = [
         option

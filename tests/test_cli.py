@@ -384,16 +384,19 @@ def test_a_cli_scan_applies_the_retention_rule_of_the_settings(env, tmp_path):
     assert len(listed) == 1
 
 
-def test_an_interrupted_scan_of_the_demo_is_finished_with_resume(env, monkeypatch):
+RESUMED_ITEMS = ("ram-password-policy-strength", "root-account-mfa-enabled")
+
+
+def _interrupted_demo_scan(env, monkeypatch):
+    """A demo scan of RESUMED_ITEMS whose CLI died after recording the first."""
     from cloud_checkup.app.events import ItemFinished, ScanStarted
     from cloud_checkup.app.runner import ScanJob, ScanRequest, demo_target
     from cloud_checkup.app.store import Recorder, Store
 
     monkeypatch.setenv("CLOUD_CHECKUP_DATA_DIR", env["CLOUD_CHECKUP_DATA_DIR"])
-    items = ("ram-password-policy-strength", "root-account-mfa-enabled")
-    request = ScanRequest(check_ids=frozenset(items))
+    request = ScanRequest(check_ids=frozenset(RESUMED_ITEMS))
     finished = asyncio.run(ScanJob(demo_target(), request).run())
-    with Store() as store:  # the CLI died after recording one of the two items
+    with Store() as store:
         recorder = Recorder(store, request, target=demo_target().name)
         recorder(
             ScanStarted(
@@ -407,16 +410,41 @@ def test_an_interrupted_scan_of_the_demo_is_finished_with_resume(env, monkeypatc
         recorder(ItemFinished(finished.results[0]))
         recorder.interrupted()
         [interrupted] = store.interrupted_scans()
+    return interrupted
 
+
+def test_an_interrupted_scan_of_the_demo_is_finished_with_resume(env, monkeypatch):
+    from cloud_checkup.app.store import Store
+
+    interrupted = _interrupted_demo_scan(env, monkeypatch)
     refused = cli("scan", "--resume", interrupted.scan_id[:8], "--ai", env=env)
     assert refused.returncode == 2 and "leave out --ai" in refused.stderr
     done = cli("scan", "--resume", interrupted.scan_id[:8], "--json", "-", env=env)
 
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert {r["check_id"] for r in report["results"]} == set(items)
+    assert {r["check_id"] for r in report["results"]} == set(RESUMED_ITEMS)
     with Store() as store:
         assert store.interrupted_scans() == []
         assert [s.scan_id for s in store.scans()] == [interrupted.scan_id]
     again = cli("scan", "--resume", interrupted.scan_id[:8], env=env)
     assert again.returncode == 1 and "no interrupted scan" in again.stderr
+
+
+def test_resuming_a_scan_of_some_items_names_no_change_of_score(env, monkeypatch):
+    # As for --checks itself: the score of two items is not the account's score.
+    assert cli("scan", "--demo", env=env).returncode == 0
+    interrupted = _interrupted_demo_scan(env, monkeypatch)
+
+    done = cli("scan", "--resume", interrupted.scan_id[:8], env=env)
+
+    assert done.returncode == 0, done.stderr
+    summary = done.stderr.splitlines()[-1]
+    assert summary.startswith("Health score") and "since" not in summary
+
+
+def test_resuming_an_empty_scan_id_says_no_such_scan(env):
+    # Not taken for no --resume at all, which asked for a profile named None.
+    result = cli("scan", "--resume", "", env=env)
+    assert result.returncode == 1
+    assert "no interrupted scan" in result.stderr and "None" not in result.stderr

@@ -177,14 +177,21 @@ def _change(check_id: str, finding: Finding) -> ResourceChange:
     )
 
 
+def _scores_comparable(current: ScanResult, previous: ScanResult) -> bool:
+    """Both scans have a score of the whole scan: a stopped one's rests on the items
+    it finished, and a difference with it would be no change of the account."""
+    scans = (current, previous)
+    return all(s.score is not None and not s.cancelled for s in scans)
+
+
 def _score_change(current: ScanResult, previous: ScanResult) -> int | None:
-    if current.score is None or previous.score is None:
+    if not _scores_comparable(current, previous):
         return None
     return current.score.value - previous.score.value
 
 
 def _category_changes(current: ScanResult, previous: ScanResult) -> dict[Category, int]:
-    if current.score is None or previous.score is None:
+    if not _scores_comparable(current, previous):
         return {}
     changes = {}
     for category, value in current.score.categories.items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import getpass
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,6 +22,11 @@ from .model import ExceptionNote, ItemResult
 
 class InvalidException(ValueError):
     """An exception that cannot be recorded; the message says what to correct."""
+
+
+# Explicit bidirectional embeddings, overrides and isolates: printed, they reorder the
+# rest of the line. Right-to-left text and its marks (U+200F) need none of them.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,13 @@ def new_exception(
     tag: tuple[str, str] | None = None,
     expires_on: date | None = None,
 ) -> RecordedException:
-    """An exception recorded now by the user running the app."""
+    """An exception recorded now by the user running the app.
+
+    Raises:
+        InvalidException: no reason, or one with characters that would rewrite the
+            line a terminal shows it on (see ``_check_printable``).
+    """
+    _check_printable(reason)
     return RecordedException(
         account_id=account_id,
         check_id=check_id,
@@ -100,6 +112,19 @@ def new_exception(
         tag=tag,
         expires_on=expires_on,
     )
+
+
+def _check_printable(reason: str) -> None:
+    """Refuse control characters but newlines and tabs, and bidirectional overrides:
+    ``exceptions list`` prints the reason, and these would recolour, overwrite or
+    reorder what the user reads there."""
+    for character in reason:
+        control = unicodedata.category(character) == "Cc" and character not in "\n\t"
+        if control or character in _BIDI_CONTROLS:
+            raise InvalidException(
+                f"The reason holds the invisible character U+{ord(character):04X}; "
+                "write it in plain text (lines and tabs are fine)."
+            )
 
 
 def check_expiry(expires_on: date | None, today: date) -> None:

@@ -42,7 +42,8 @@ class PreferencesFile:
             document = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return Preferences()
-        except (OSError, ValueError) as error:
+        # RecursionError: JSON nested deeper than the decoder goes.
+        except (OSError, ValueError, RecursionError) as error:
             log.warning("ignoring the preferences in %s: %s", self.path, error)
             return Preferences()
         if not isinstance(document, dict) or document.get("format") != (

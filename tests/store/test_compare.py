@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from datetime import UTC, datetime
 
@@ -98,6 +99,21 @@ def test_score_change_overall_and_per_category():
 
     assert comparison.score_change == 8
     assert comparison.category_changes == {Category.IDENTITY: -5}
+
+
+def test_no_score_change_is_named_against_a_scan_that_stopped_early():
+    # An interrupted or cancelled scan's score rests on the items it finished: the
+    # History page may still compare it, item by item, but not by score.
+    def score(value):
+        return Score(value, "x", {Category.IDENTITY: value}, {})
+
+    full = scan_of(score=score(50))
+    stopped = dataclasses.replace(scan_of(score=score(90)), cancelled=True)
+
+    for current, previous in ((full, stopped), (stopped, full)):
+        comparison = compare(current, previous)
+        assert comparison.score_change is None
+        assert comparison.category_changes == {}
 
 
 def test_previous_scan_and_score_history_follow_the_account(store):

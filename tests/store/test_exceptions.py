@@ -92,6 +92,23 @@ def test_a_reason_is_required_and_trimmed():
         new_exception(ACCOUNT.id, SG, "   ", now=NOW)
 
 
+@pytest.mark.parametrize(
+    "reason",
+    ["ok\x1b[31m red", "bell\x07", "over\rwritten", "\u202eevil", "a\u2066b"],
+    ids=["escape", "bell", "carriage-return", "right-to-left-override", "isolate"],
+)
+def test_a_reason_that_would_rewrite_a_terminal_line_is_refused(reason):
+    # Printed by 'exceptions list', such characters recolour, overwrite or reorder
+    # what the user reads.
+    with pytest.raises(InvalidException, match="U\\+"):
+        new_exception(ACCOUNT.id, SG, reason, now=NOW)
+
+
+def test_a_reason_may_have_lines_tabs_and_right_to_left_text():
+    reason = "Legacy host\n\tsee ticket 42\n\u05e9\u05dc\u05d5\u05dd \u200f(ok)"
+    assert new_exception(ACCOUNT.id, SG, reason, now=NOW).reason == reason
+
+
 def test_who_and_when_are_recorded(monkeypatch):
     monkeypatch.setattr("getpass.getuser", lambda: "alice")
 

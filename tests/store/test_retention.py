@@ -13,10 +13,15 @@ from cloud_checkup.app.exceptions import new_exception
 from cloud_checkup.app.model import Account, Score
 from cloud_checkup.app.store import RetentionRule, ScanRunning, Store, liveness
 from cloud_checkup.app.store.retention import Keep
+from cloud_checkup.checks import Package
 
 NOW = T0 + timedelta(days=100)
 OTHER = Account("1111222233334444", "other", "acs:ram::1111222233334444:root")
 DISKS = "ecs-disk-encrypted"
+TWO_ITEMS = dataclasses.replace(
+    STANDARD, check_ids=frozenset({DISKS, "ram-password-policy-strength"})
+)
+WITH_AI = dataclasses.replace(STANDARD, packages=frozenset(Package))
 
 
 @pytest.fixture
@@ -25,7 +30,16 @@ def store(tmp_path):
         yield opened
 
 
-def record(store, scan_id, days_ago, *, account=ACCOUNT, rechecks=None, finish=True):
+def record(
+    store,
+    scan_id,
+    days_ago,
+    *,
+    account=ACCOUNT,
+    rechecks=None,
+    finish=True,
+    request=STANDARD,
+):
     """A scan of one failing disk ``d-<scan_id>``, started ``days_ago`` before NOW."""
     scan = dataclasses.replace(
         scan_of(item(DISKS, fail(f"d-{scan_id}")), scan_id=scan_id),
@@ -36,7 +50,7 @@ def record(store, scan_id, days_ago, *, account=ACCOUNT, rechecks=None, finish=T
     store.start_scan(
         scan_id,
         started_at=scan.started_at,
-        request=STANDARD,
+        request=request,
         planned=[DISKS, "ram-password-policy-strength"],
         account=account,
         rechecks=rechecks,
@@ -179,3 +193,33 @@ def test_a_rule_needs_a_count_and_reads_back_from_its_document():
     rule = RetentionRule.newer_than(30)
     assert RetentionRule.from_json(rule.to_json()) == rule
     assert RetentionRule.from_json({}).keep is Keep.EVERYTHING
+
+
+@pytest.mark.parametrize("days", [800_000, 999_999_999, 10**12])
+def test_a_days_rule_reaching_before_the_calendar_keeps_every_scan(store, days):
+    # The CLI takes any whole number and preferences.json any integer: a count
+    # past datetime's range keeps everything rather than failing the scan.
+    record(store, "ancient", 3000)
+    record(store, "newest", 1)
+    assert store.prune(RetentionRule.newer_than(days)) == []
+    assert ids(store.scans()) == ["newest", "ancient"]
+
+
+def test_a_scan_dated_ahead_by_a_wrong_clock_does_not_take_the_newest_scan(store):
+    record(store, "skewed", -365)  # recorded while the clock ran a year ahead
+    record(store, "older", 3)
+    record(store, "latest", 0)
+
+    assert ids(store.prune(RetentionRule.last(1))) == ["older"]
+    assert ids(store.scans()) == ["skewed", "latest"]
+
+
+def test_a_scan_of_some_items_does_not_stand_in_for_the_latest_checkup(store):
+    # The next full scan is compared with the latest full checkup of its packages
+    # (Store.previous_scan), never with a --checks scan or another package set.
+    record(store, "checkup", 50)
+    record(store, "with-ai", 40, request=WITH_AI)
+    record(store, "two-items", 1, request=TWO_ITEMS)
+
+    assert store.prune(RetentionRule.newer_than(7)) == []
+    assert ids(store.scans()) == ["two-items", "with-ai", "checkup"]

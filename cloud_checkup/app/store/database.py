@@ -514,11 +514,32 @@ class Store:
         Args:
             dry_run: only say which scans would go.
         """
-        resumable = {s.scan_id for s in self.interrupted_scans()}
-        going = retention.to_prune(self.scans(), rule, self._clock(), resumable)
+        now = self._clock()
+        needed = {s.scan_id for s in self.interrupted_scans()} | self._baselines(now)
+        going = retention.to_prune(self.scans(), rule, now, needed)
         if going and not dry_run:
             self._delete(s.scan_id for s in going)
         return going
+
+    def _baselines(self, now: datetime) -> set[str]:
+        """The scans ``previous_scan`` would compare the next scan with: each
+        account's latest complete full checkup of each package set, of all and of
+        those not dated ahead of ``now`` by a wrong clock."""
+        rows = self._rows(
+            "SELECT id, account_id, started_at, request FROM scans"
+            " WHERE status = ? AND rechecks IS NULL ORDER BY started_at DESC",
+            (ScanStatus.COMPLETE.value,),
+        )
+        latest: dict[tuple, str] = {}
+        for row in rows:
+            request = codec.parse_request(row["request"])
+            if request.check_ids is not None:
+                continue
+            scope = (row["account_id"], request.packages)
+            latest.setdefault(scope, row["id"])
+            if retention.as_utc(codec.parse_time(row["started_at"])) <= now:
+                latest.setdefault((*scope, "present"), row["id"])
+        return set(latest.values())
 
     def _delete(self, scan_ids: Iterable[str]) -> None:
         ids = list(scan_ids)

@@ -2,8 +2,9 @@
 
 Pure functions over the history's rows (``ScanSummary``); the ``Store`` deletes what
 they choose. A rule never takes what the history still needs: the newest scan of each
-account and its newest complete checkup (the next scan is compared with them), a scan
-still running, one offered for resuming, and any scan a kept re-check verifies.
+account, a scan still running, and any scan a kept re-check verifies; the store adds
+the scans it alone can tell are needed: each account's latest full checkup of each
+package set (the next scan is compared with it) and the scans offered for resuming.
 """
 
 from __future__ import annotations
@@ -74,8 +75,10 @@ def beyond(
     ``scans`` come newest first, as ``Store.scans`` returns them.
     """
     if rule.keep is Keep.DAYS:
-        cutoff = now - timedelta(days=rule.count)
-        return [s for s in scans if _utc(s.started_at) < cutoff]
+        cutoff = _days_before(now, rule.count)
+        if cutoff is None:
+            return []
+        return [s for s in scans if as_utc(s.started_at) < cutoff]
     if rule.keep is Keep.LAST:
         seen: dict[str | None, int] = {}
         going = []
@@ -92,23 +95,28 @@ def to_prune(
     scans: Sequence[ScanSummary],
     rule: RetentionRule,
     now: datetime,
-    resumable: Collection[str] = (),
+    needed: Collection[str] = (),
 ) -> list[ScanSummary]:
     """The scans a rule deletes: ``beyond`` it, less those the history needs.
 
     Args:
         scans: every scan, newest first.
-        resumable: ids of interrupted scans the app offers to resume.
+        needed: ids the store needs kept besides (comparison baselines, scans the
+            app offers to resume).
     """
     candidates = beyond(scans, rule, now)
     if not candidates:
         return []
-    needed = (
-        set(resumable)
+    # A scan dated ahead by a wrong clock is "newest" until that date comes; the
+    # newest scan of the present is needed all the same.
+    present = [s for s in scans if as_utc(s.started_at) <= now]
+    kept = (
+        ({s.scan_id for s in scans} - {s.scan_id for s in candidates})
+        | set(needed)
         | _newest(scans)
+        | _newest(present)
         | {s.scan_id for s in scans if s.status is ScanStatus.RUNNING}
     )
-    kept = ({s.scan_id for s in scans} - {s.scan_id for s in candidates}) | needed
     kept = _with_verified(kept, scans)
     return [s for s in candidates if s.scan_id not in kept]
 
@@ -143,14 +151,11 @@ def _with_verified(kept: set[str], scans: Sequence[ScanSummary]) -> set[str]:
 
 
 def _newest(scans: Sequence[ScanSummary]) -> set[str]:
-    """Each account's newest scan and newest complete checkup (not a re-check)."""
+    """Each account's newest scan."""
     newest: dict[str | None, str] = {}
-    baseline: dict[str | None, str] = {}
     for scan in scans:
         newest.setdefault(_owner(scan), scan.scan_id)
-        if scan.status is ScanStatus.COMPLETE and not scan.rechecks:
-            baseline.setdefault(_owner(scan), scan.scan_id)
-    return set(newest.values()) | set(baseline.values())
+    return set(newest.values())
 
 
 def _owner(scan: ScanSummary) -> str | None:
@@ -158,5 +163,16 @@ def _owner(scan: ScanSummary) -> str | None:
     return scan.account_id or scan.target
 
 
-def _utc(moment: datetime) -> datetime:
+def _days_before(now: datetime, days: int) -> datetime | None:
+    """``days`` before ``now``; None when that is before the calendar's first day,
+    as a huge count in preferences.json or on the command line asks: no scan is
+    that old."""
+    try:
+        return now - timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def as_utc(moment: datetime) -> datetime:
+    """``moment``, read as UTC when it carries no zone (as older rows may not)."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
