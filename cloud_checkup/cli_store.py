@@ -375,6 +375,9 @@ def unwritten(fmt: str, destination: str, error: OSError) -> str:
 
 def _find_scan(store: Store, wanted: str) -> ScanSummary | None:
     """The one scan whose id is or starts with ``wanted``; else says why not."""
+    if not wanted.strip():
+        _error("give a scan id, or its start (see: cloud-checkup history list)")
+        return None
     scans = store.scans()
     exact = [s for s in scans if s.scan_id == wanted]
     prefix = wanted.strip().lower()

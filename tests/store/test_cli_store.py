@@ -452,3 +452,15 @@ def test_history_prune_dry_run_lists_and_then_deletes_old_scans(data_dir, capsys
     assert "Deleted 1 scan from this computer." in capsys.readouterr().out
     with Store() as store:
         assert [s.scan_id for s in store.scans()] == ["scan-1"]
+
+
+def test_an_empty_scan_id_asks_for_one(data_dir, capsys):
+    with Store() as store:
+        record(store, "new", item(SG, fail("sg-1")))
+        kept = len(store.scans())
+
+    assert run("history", "show", "") == 2
+    assert "give a scan id" in capsys.readouterr().err
+    assert run("history", "remove", " ", "--yes") == 2
+    with Store() as store:
+        assert len(store.scans()) == kept
