@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -45,7 +44,7 @@ from .profile_dialogs import (
 )
 from .services import WindowServices
 from .tasks import TaskRunner
-from .widgets import align_headers_with_cells, heading, mute, show_error, tint
+from .widgets import align_headers_with_cells, ask, heading, mute, show_error, tint
 
 log = logging.getLogger(__name__)
 
@@ -428,21 +427,17 @@ class AccountsPage(QWidget):
         profile = self.selected_profile()
         if profile is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        ask(
+            self,
+            "confirmRemove",
             self.tr("Remove the profile?"),
             self.tr(
                 "Remove the profile {name} and delete its secrets from the keyring? "
                 "Its scans stay in the history."
             ).format(name=profile.name),
-            QMessageBox.StandardButton.Cancel,
-            self,
+            self.tr("Remove"),
+            lambda: self._remove(profile),
         )
-        box.setObjectName("confirmRemove")
-        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.AcceptRole)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        remove.clicked.connect(lambda: self._remove(profile))
-        box.open()
 
     def _remove(self, profile: Profile) -> None:
         def removed(_: None) -> None:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -46,7 +45,7 @@ from . import presentation
 from .models import AnyIndex, RowsModel
 from .services import History
 from .tasks import TaskRunner
-from .widgets import align_headers_with_cells, heading, mute, show_error, tint
+from .widgets import align_headers_with_cells, ask, heading, mute, show_error, tint
 
 log = logging.getLogger(__name__)
 
@@ -501,8 +500,10 @@ class ExceptionsPage(QWidget):
         exception = self.selected()
         if exception is None or exception.id is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        exception_id = exception.id
+        ask(
+            self,
+            "confirmRemoveException",
             self.tr("Remove the exception?"),
             self.tr(
                 "Remove the exception for {scope} of {item}? From the next checkup "
@@ -511,15 +512,9 @@ class ExceptionsPage(QWidget):
                 scope=exception.scope,
                 item=self.model.data(self.table.selectionModel().selectedRows()[0]),
             ),
-            QMessageBox.StandardButton.Cancel,
-            self,
+            self.tr("Remove"),
+            lambda: self._remove(exception_id),
         )
-        box.setObjectName("confirmRemoveException")
-        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.AcceptRole)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        exception_id = exception.id
-        remove.clicked.connect(lambda: self._remove(exception_id))
-        box.open()
 
     def _remove(self, exception_id: int) -> None:
         def removed(_: bool) -> None:

@@ -45,7 +45,7 @@ from . import presentation
 from .models import AnyIndex, RowsModel
 from .services import History
 from .tasks import TaskRunner
-from .widgets import align_headers_with_cells, heading, mute, show_error
+from .widgets import align_headers_with_cells, ask, heading, mute, show_error
 
 log = logging.getLogger(__name__)
 
@@ -593,21 +593,16 @@ class HistoryPage(QWidget):
         if not chosen:
             return
         going = with_rechecks(chosen, self.model.summaries())
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        self.delete_box = ask(
+            self,
+            "confirmDelete",
             self.tr("Delete scans"),
             self._deletion_text(going, len(chosen)),
-            QMessageBox.StandardButton.Cancel,
-            self,
+            self.tr("Delete"),
+            lambda: self._delete(chosen),
+            icon=QMessageBox.Icon.Warning,
+            role=QMessageBox.ButtonRole.DestructiveRole,
         )
-        box.setObjectName("confirmDelete")
-        delete = box.addButton(
-            self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        delete.clicked.connect(lambda: self._delete(chosen))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.delete_box = box
-        box.open()
 
     def _deletion_text(self, going: list[ScanSummary], chosen: int) -> str:
         lines = [

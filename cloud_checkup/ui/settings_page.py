@@ -29,7 +29,7 @@ from cloud_checkup.app.store import Keep, RetentionRule
 from . import presentation
 from .services import History
 from .tasks import TaskRunner
-from .widgets import heading, mute, show_error
+from .widgets import ask, heading, mute, show_error
 
 log = logging.getLogger(__name__)
 
@@ -170,8 +170,9 @@ class SettingsPage(QWidget):
         if not count:
             self.result_label.setText(self.tr("No scan to delete: every one is kept."))
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        self.prune_box = ask(
+            self,
+            "confirmPrune",
             self.tr("Delete old scans"),
             presentation.plural(
                 count,
@@ -180,17 +181,11 @@ class SettingsPage(QWidget):
                     "The rule deletes {count} scans from this computer. Delete them?"
                 ),
             ),
-            QMessageBox.StandardButton.Cancel,
-            self,
+            self.tr("Delete"),
+            lambda: self._prune(rule),
+            icon=QMessageBox.Icon.Warning,
+            role=QMessageBox.ButtonRole.DestructiveRole,
         )
-        box.setObjectName("confirmPrune")
-        delete = box.addButton(
-            self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        delete.clicked.connect(lambda: self._prune(rule))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.prune_box = box
-        box.open()
 
     def _prune(self, rule: RetentionRule) -> None:
         self.tasks.run(

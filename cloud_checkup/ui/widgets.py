@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -122,6 +123,29 @@ def show_error(parent: QWidget, title: str, text: str) -> QMessageBox:
     """
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
     box.setObjectName("errorMessage")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def ask(
+    parent: QWidget,
+    name: str,
+    title: str,
+    text: str,
+    action: str,
+    on_accept: Callable[[], None],
+    *,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    role: QMessageBox.ButtonRole = QMessageBox.ButtonRole.AcceptRole,
+    decline: QMessageBox.StandardButton = QMessageBox.StandardButton.Cancel,
+) -> QMessageBox:
+    """Ask ``text`` in a window-modal box, opened as ``show_error`` opens one: the
+    ``action`` button calls ``on_accept``; ``decline`` closes the box and nothing
+    else happens. ``name`` is the box's object name, for tests."""
+    box = QMessageBox(icon, title, text, decline, parent)
+    box.setObjectName(name)
+    box.addButton(action, role).clicked.connect(lambda: on_accept())
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

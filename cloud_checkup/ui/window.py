@@ -60,7 +60,7 @@ from .services import WindowServices
 from .settings_page import SettingsPage
 from .tasks import TaskRunner
 from .tray import Tray
-from .widgets import heading, mute, show_error
+from .widgets import ask, heading, mute, show_error
 
 log = logging.getLogger(__name__)
 
@@ -783,8 +783,9 @@ class MainWindow(QMainWindow):
             return
         scan = resumable[0]
         started = scan.started_at.astimezone()
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self.resume_box = ask(
+            self,
+            "resumeOffer",
             self.tr("Resume the interrupted checkup?"),
             self.tr(
                 "The checkup of {account} started {when} was cut off with {done} "
@@ -797,15 +798,10 @@ class MainWindow(QMainWindow):
                 ),
                 left=len(scan.remaining),
             ),
-            QMessageBox.StandardButton.No,
-            self,
+            self.tr("Resume"),
+            lambda: self.resume(scan),
+            decline=QMessageBox.StandardButton.No,
         )
-        box.setObjectName("resumeOffer")
-        resume = box.addButton(self.tr("Resume"), QMessageBox.ButtonRole.AcceptRole)
-        resume.clicked.connect(lambda: self.resume(scan))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resume_box = box
-        box.open()
 
     def _choice_named(self, name: str | None) -> int | None:
         index = self.account_picker.findText(name or "")
@@ -977,24 +973,17 @@ class MainWindow(QMainWindow):
         self._ask_before_quitting()
 
     def _ask_before_quitting(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self.quit_box = ask(
+            self,
+            "confirmQuit",
             self.tr("Stop the checkup and quit?"),
             self.tr(
                 "A checkup is still running. Quitting stops it; what it has finished "
                 "is kept, and it can be resumed the next time the app starts."
             ),
-            QMessageBox.StandardButton.Cancel,
-            self,
+            self.tr("Stop and quit"),
+            self._stop_and_quit,
         )
-        box.setObjectName("confirmQuit")
-        stop = box.addButton(
-            self.tr("Stop and quit"), QMessageBox.ButtonRole.AcceptRole
-        )
-        stop.clicked.connect(self._stop_and_quit)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.quit_box = box
-        box.open()
 
     def _stop_and_quit(self) -> None:
         # The scan's record stays "interrupted" (not "cancelled") so that it is
