@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from cloud_checkup.checks.base import Category, Finding, Status
 
@@ -102,3 +102,10 @@ class ScanResult:
 
     def result(self, check_id: str) -> ItemResult | None:
         return next((r for r in self.results if r.check_id == check_id), None)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """``moment`` in UTC; a naive time (as older history rows hold) is UTC already."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cached_property
 
 from cloud_checkup.app.compare import ItemChange, item_change
-from cloud_checkup.app.model import ItemResult, ScanResult, Score
+from cloud_checkup.app.model import ItemResult, ScanResult, Score, as_utc
 from cloud_checkup.app.score import compute_score
 from cloud_checkup.checks import catalogue as default_catalogue
 from cloud_checkup.checks.base import Category, Check, Finding, Severity, Status
@@ -264,13 +264,6 @@ def _missing_from(
 
 def resource_key(finding: Finding) -> tuple[str, str | None]:
     return (finding.resource_id, finding.region)
-
-
-def as_utc(moment: datetime) -> datetime:
-    """``moment`` in UTC; a naive time is taken to be UTC already."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
 
 
 def utc_timestamp(moment: datetime | None) -> str | None:

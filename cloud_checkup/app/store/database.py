@@ -29,7 +29,7 @@ from cloud_checkup.checks import catalogue
 
 from ..engine import ScanRequest
 from ..exceptions import RecordedException
-from ..model import Account, ItemResult, ScanResult, Score
+from ..model import Account, ItemResult, ScanResult, Score, as_utc
 from ..score import compute_score
 from . import codec, liveness, retention, schema
 from .records import (
@@ -537,7 +537,7 @@ class Store:
                 continue
             scope = (row["account_id"], request.packages)
             latest.setdefault(scope, row["id"])
-            if retention.as_utc(codec.parse_time(row["started_at"])) <= now:
+            if as_utc(codec.parse_time(row["started_at"])) <= now:
                 latest.setdefault((*scope, "present"), row["id"])
         return set(latest.values())
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
+from ..model import as_utc
 from .records import ScanStatus, ScanSummary
 
 
@@ -171,8 +172,3 @@ def _days_before(now: datetime, days: int) -> datetime | None:
         return now - timedelta(days=days)
     except OverflowError:
         return None
-
-
-def as_utc(moment: datetime) -> datetime:
-    """``moment``, read as UTC when it carries no zone (as older rows may not)."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
